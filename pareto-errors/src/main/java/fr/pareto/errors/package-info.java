@@ -1,0 +1,2 @@
+/** Error tracking: capture, fingerprint, group and alert on exceptions. */
+package fr.pareto.errors;

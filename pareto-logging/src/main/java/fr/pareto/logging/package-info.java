@@ -1,0 +1,2 @@
+/** Structured JSON logging for Pareto services. */
+package fr.pareto.logging;
