@@ -5,6 +5,7 @@ module fr.pareto.health {
     requires java.net.http;
     requires java.sql;
     requires static fr.pareto.alerting;
+    requires static jdk.httpserver;
 
     exports fr.pareto.health;
 }
