@@ -1,35 +1,221 @@
 package fr.pareto.examples;
 
+import com.sun.net.httpserver.HttpServer;
+import fr.pareto.examples.catalog.Catalog;
+import fr.pareto.examples.catalog.CatalogMetrics;
+import fr.pareto.examples.catalog.ProductCache;
+import fr.pareto.examples.http.Json;
+import fr.pareto.examples.http.ProductsHandler;
+import fr.pareto.examples.http.ScrapeHandler;
+import fr.pareto.examples.infra.Database;
+import fr.pareto.examples.infra.Redis;
+import fr.pareto.examples.scraper.FixtureShop;
+import fr.pareto.examples.scraper.ScrapeTracker;
+import fr.pareto.examples.scraper.Scraper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of the example service.
+ * The example service: a small Pareto API on the JDK HTTP server, with products and offers in
+ * PostgreSQL, a Redis cache, a scraper, and the Pareto Observability modules at work.
  *
- * <p>Until the service itself is built, it writes a few structured events so that a newcomer
- * sees the JSON log format.
+ * <p>{@link #main} reads the environment (see {@link ServiceConfig}), starts everything and
+ * stops it in order on Ctrl-C. Tests call {@link #start(ServiceConfig)} and {@link #close()}.
+ * Thread-safe; {@link #close()} is idempotent.
  */
-public final class ExampleService {
+public final class ExampleService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExampleService.class);
 
-    private ExampleService() {
+    /**
+     * Wait for requests in flight when the HTTP server stops. NOTE: on JDK 17 the server waits
+     * this long even when no request is in flight, so it is kept short.
+     */
+    private static final Duration HTTP_STOP_GRACE = Duration.ofSeconds(1);
+
+    private final Deque<ShutdownStep> shutdownSteps;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ExampleService(Deque<ShutdownStep> shutdownSteps, int port) {
+        this.shutdownSteps = shutdownSteps;
+        this.port = port;
     }
 
+    /**
+     * Starts the service from the environment and stops it in order when the JVM shuts down.
+     * Exits with status 2 when a variable holds a value that cannot be used, and with 1 when
+     * a component fails to start.
+     */
     public static void main(String[] args) {
-        log.atInfo().addKeyValue("module", "api").addKeyValue("port", 8080).log("service starting");
-        log.atInfo()
-                .addKeyValue("module", "api")
-                .addKeyValue("method", "GET")
-                .addKeyValue("path", "/api/products")
-                .addKeyValue("status", 200)
-                .addKeyValue("duration_ms", 3.2)
-                .log("request handled");
-        log.atError()
-                .addKeyValue("module", "scraper")
-                .addKeyValue("retailer", "example-shop")
-                .addKeyValue("url", "http://127.0.0.1:9090/products/42")
-                .setCause(new java.io.IOException("connection reset"))
-                .log("scrape failed");
+        ServiceConfig config;
+        try {
+            config = ServiceConfig.fromEnvironment();
+        } catch (ConfigException e) {
+            log.atError().addKeyValue("module", "api").log("invalid configuration: {}", e.getMessage());
+            System.err.println("pareto-example-service: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ExampleService service;
+        try {
+            service = start(config);
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("module", "api").setCause(e).log("service failed to start");
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+    }
+
+    /**
+     * Starts every component. When one fails, those already started are stopped again before
+     * the exception is thrown.
+     *
+     * @throws RuntimeException naming the component that failed to start
+     */
+    public static ExampleService start(ServiceConfig config) {
+        Objects.requireNonNull(config, "config");
+        log.atInfo().addKeyValue("module", "api").addKeyValue("config", config.toString()).log("service starting");
+        long started = System.nanoTime();
+        // Steps are pushed as components start, so they stop in reverse order.
+        Deque<ShutdownStep> steps = new ArrayDeque<>();
+        try {
+            Database database = Database.open(config);
+            steps.push(new ShutdownStep("postgresql", database));
+            Catalog catalog = new Catalog(database.dataSource());
+            catalog.initialize();
+
+            Redis redis = Redis.open(config);
+            steps.push(new ShutdownStep("redis", redis));
+            ProductCache cache = new ProductCache(redis.client());
+
+            ScrapeTracker tracker = new ScrapeTracker(ScrapeTracker.DEFAULT_WINDOW);
+            CatalogMetrics metrics = CatalogMetrics.start(catalog, database.poolStats(), tracker, config.metricsInterval());
+            steps.push(new ShutdownStep("catalog metrics", metrics));
+            Scraper scraper = new Scraper(config.scrapeTimeout(), tracker);
+            steps.push(new ShutdownStep("scraper", scraper));
+            FixtureShop shop = FixtureShop.start(config.scrapeTimeout().multipliedBy(3));
+            steps.push(new ShutdownStep("fixture shop", shop));
+
+            HttpServer server = startHttpServer(config.port(), catalog, cache, scraper, shop);
+            steps.push(new ShutdownStep("http server", () -> stopHttpServer(server)));
+
+            // TODO: wire pareto-health (endpoints, status page, monitors), pareto-alerting and
+            // pareto-errors; their shutdown steps go last so they stop first.
+
+            int port = server.getAddress().getPort();
+            log.atInfo().addKeyValue("module", "api").addKeyValue("port", port)
+                    .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+                    .log("service started");
+            return new ExampleService(steps, port);
+        } catch (SQLException e) {
+            stopAll(steps);
+            throw new IllegalStateException("Catalog schema or data could not be created: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopAll(steps);
+            throw e;
+        }
+    }
+
+    /** Returns the port the HTTP server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** Returns the loopback base URL, such as {@code http://127.0.0.1:8080}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Stops every component in order: monitors, alert delivery (flushed), the HTTP servers,
+     * then Redis and PostgreSQL. Each step's failure is logged and the next step still runs.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.atInfo().addKeyValue("module", "api").log("service stopping");
+        stopAll(shutdownSteps);
+        log.atInfo().addKeyValue("module", "api").log("service stopped");
+    }
+
+    private static HttpServer startHttpServer(int port, Catalog catalog, ProductCache cache, Scraper scraper,
+                                              FixtureShop shop) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("HTTP server failed to listen on port " + port + ": " + e.getMessage()
+                    + "; free the port or set PORT to another one", e);
+        }
+        server.createContext(ProductsHandler.PATH, new ProductsHandler(catalog, cache));
+        server.createContext(ScrapeHandler.PATH, new ScrapeHandler(scraper, shop::targets, catalog, cache));
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                Json.sendError(exchange, 404, "No endpoint at " + exchange.getRequestURI().getPath());
+            }
+        });
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(16, task -> {
+            Thread thread = new Thread(task, "http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return server;
+    }
+
+    private static void stopHttpServer(HttpServer server) throws InterruptedException {
+        server.stop((int) HTTP_STOP_GRACE.toSeconds());
+        ExecutorService executor = (ExecutorService) server.getExecutor();
+        executor.shutdown();
+        if (!executor.awaitTermination(HTTP_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void stopAll(Deque<ShutdownStep> steps) {
+        while (!steps.isEmpty()) {
+            steps.pop().run();
+        }
+    }
+
+    /** One component to stop, with the name used in the shutdown log. */
+    private record ShutdownStep(String name, AutoCloseable component) {
+
+        void run() {
+            long started = System.nanoTime();
+            try {
+                component.close();
+                log.atInfo().addKeyValue("module", "api").addKeyValue("component", name)
+                        .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
+                        .log("component stopped");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.atWarn().addKeyValue("module", "api").addKeyValue("component", name)
+                        .log("component stop interrupted");
+            } catch (Exception e) {
+                log.atWarn().addKeyValue("module", "api").addKeyValue("component", name).setCause(e)
+                        .log("component failed to stop");
+            }
+        }
     }
 }

@@ -1,0 +1,103 @@
+package fr.pareto.examples.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import fr.pareto.examples.catalog.Catalog;
+import fr.pareto.examples.catalog.ProductCache;
+import fr.pareto.examples.scraper.ScrapeResult;
+import fr.pareto.examples.scraper.ScrapeTarget;
+import fr.pareto.examples.scraper.Scraper;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/scrape[?retailer=NAME]}: scrapes the retailers' product pages, stores the
+ * prices found and returns one result per page. Failed pages are part of a normal answer (200);
+ * 400 means no page matches the retailer.
+ */
+public final class ScrapeHandler implements HttpHandler {
+
+    /** Path of the endpoint. */
+    public static final String PATH = "/api/scrape";
+
+    private static final Logger log = LoggerFactory.getLogger(ScrapeHandler.class);
+
+    private final Scraper scraper;
+    private final Supplier<List<ScrapeTarget>> targets;
+    private final Catalog catalog;
+    private final ProductCache cache;
+
+    /** Creates the handler; {@code targets} gives the pages to visit. */
+    public ScrapeHandler(Scraper scraper, Supplier<List<ScrapeTarget>> targets, Catalog catalog, ProductCache cache) {
+        this.scraper = Objects.requireNonNull(scraper, "scraper");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.cache = Objects.requireNonNull(cache, "cache");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!Requests.accept(exchange, PATH, "POST")) {
+                return;
+            }
+            String retailer = Requests.query(exchange).get("retailer");
+            List<ScrapeTarget> selected = targets.get().stream()
+                    .filter(target -> retailer == null || target.retailer().equals(retailer))
+                    .toList();
+            if (selected.isEmpty()) {
+                Json.sendError(exchange, 400, "Unknown retailer \"" + retailer + "\": use one of "
+                        + targets.get().stream().map(ScrapeTarget::retailer).distinct().toList());
+                return;
+            }
+
+            List<ScrapeResult> results = scraper.scrape(selected);
+            List<Map<String, Object>> body = new ArrayList<>(results.size());
+            int succeeded = 0;
+            for (ScrapeResult result : results) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("retailer", result.target().retailer());
+                entry.put("sku", result.target().sku());
+                entry.put("url", result.target().url().toString());
+                entry.put("duration_ms", result.duration().toMillis());
+                if (result.succeeded()) {
+                    succeeded++;
+                    entry.put("price", result.price().orElseThrow());
+                    entry.put("stored", store(result));
+                } else {
+                    entry.put("error", result.error().orElseThrow());
+                }
+                body.add(entry);
+            }
+            cache.invalidate();
+
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("attempted", results.size());
+            summary.put("succeeded", succeeded);
+            summary.put("failed", results.size() - succeeded);
+            summary.put("results", body);
+            Json.send(exchange, 200, Json.write(summary));
+        }
+    }
+
+    /** Stores a scraped price; a database failure leaves the offer as it was and is logged. */
+    private boolean store(ScrapeResult result) {
+        ScrapeTarget target = result.target();
+        try {
+            return catalog.updatePrice(target.sku(), target.retailer(), result.price().orElseThrow(), Instant.now());
+        } catch (SQLException e) {
+            log.atError().addKeyValue("module", "scraper").addKeyValue("retailer", target.retailer())
+                    .addKeyValue("sku", target.sku()).setCause(e).log("scraped price not stored");
+            return false;
+        }
+    }
+}

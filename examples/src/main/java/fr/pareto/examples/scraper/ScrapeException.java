@@ -1,0 +1,15 @@
+package fr.pareto.examples.scraper;
+
+/** A product page could not be fetched or read; the message says why, for logs and alerts. */
+public final class ScrapeException extends Exception {
+
+    /** Creates the exception with the reason, such as {@code HTTP 404}. */
+    public ScrapeException(String message) {
+        super(message);
+    }
+
+    /** Creates the exception with the reason and the underlying failure. */
+    public ScrapeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
