@@ -8,4 +8,5 @@ module fr.pareto.health {
     requires static jdk.httpserver;
 
     exports fr.pareto.health;
+    exports fr.pareto.health.monitor;
 }
