@@ -14,4 +14,7 @@ module fr.pareto.alerting {
 
     exports fr.pareto.alerting;
     exports fr.pareto.alerting.discord;
+    exports fr.pareto.alerting.email;
+    exports fr.pareto.alerting.logback;
+    exports fr.pareto.alerting.webhook;
 }

@@ -1,7 +1,8 @@
 package fr.pareto.alerting;
 
+import fr.pareto.alerting.internal.Checks;
+
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,10 +42,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         if (maxAttempts < 1 || maxAttempts > 100) {
             throw new IllegalArgumentException("Invalid maxAttempts " + maxAttempts + ": it must be from 1 to 100");
         }
-        checkRange("initialBackoff", initialBackoff, ONE_MS, ONE_HOUR);
-        checkRange("maxBackoff", maxBackoff, initialBackoff, ONE_HOUR);
-        checkRange("maxRetryAfter", maxRetryAfter, ONE_MS, ONE_HOUR);
-        checkRange("maxElapsed", maxElapsed, ONE_MS, Duration.ofHours(24));
+        Checks.within("initialBackoff", initialBackoff, ONE_MS, ONE_HOUR);
+        Checks.within("maxBackoff", maxBackoff, initialBackoff, ONE_HOUR);
+        Checks.within("maxRetryAfter", maxRetryAfter, ONE_MS, ONE_HOUR);
+        Checks.within("maxElapsed", maxElapsed, ONE_MS, Duration.ofHours(24));
     }
 
     /** Returns the default policy described on the class. */
@@ -98,12 +99,5 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         nominal = Math.min(nominal, maxBackoff.toNanos());
         long half = nominal / 2;
         return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(nominal - half + 1));
-    }
-
-    private static void checkRange(String name, Duration value, Duration min, Duration max) {
-        Objects.requireNonNull(value, name);
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException("Invalid " + name + " " + value + ": it must be from " + min + " to " + max);
-        }
     }
 }

@@ -8,6 +8,7 @@ import fr.pareto.alerting.DeliveryResult;
 import fr.pareto.alerting.Notifier;
 import fr.pareto.alerting.internal.DiscordMessages;
 import fr.pareto.alerting.internal.DiscordWebhookUrl;
+import fr.pareto.alerting.internal.Checks;
 import fr.pareto.alerting.internal.JsonHttp;
 import fr.pareto.alerting.internal.RateLimitState;
 import fr.pareto.alerting.internal.Texts;
@@ -329,7 +330,7 @@ public final class DiscordNotifier implements Notifier {
          * @throws IllegalArgumentException if it is not from 1 ms to 5 minutes
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = checkTimeout("connectTimeout", timeout);
+            this.connectTimeout = Checks.timeout("connectTimeout", timeout);
             return this;
         }
 
@@ -341,7 +342,7 @@ public final class DiscordNotifier implements Notifier {
          * @throws IllegalArgumentException if it is not from 1 ms to 5 minutes
          */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = checkTimeout("requestTimeout", timeout);
+            this.requestTimeout = Checks.timeout("requestTimeout", timeout);
             return this;
         }
 
@@ -353,21 +354,13 @@ public final class DiscordNotifier implements Notifier {
          * @throws IllegalArgumentException if it is not from 1 ms to 5 minutes
          */
         public Builder maxRateLimitWait(Duration wait) {
-            this.maxRateLimitWait = checkTimeout("maxRateLimitWait", wait);
+            this.maxRateLimitWait = Checks.timeout("maxRateLimitWait", wait);
             return this;
         }
 
         /** Builds the notifier. */
         public DiscordNotifier build() {
             return new DiscordNotifier(this);
-        }
-
-        private static Duration checkTimeout(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new IllegalArgumentException("Invalid " + name + " " + value + ": it must be from 1 ms to 5 minutes");
-            }
-            return value;
         }
     }
 }
