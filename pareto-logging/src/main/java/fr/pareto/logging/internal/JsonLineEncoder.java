@@ -1,0 +1,171 @@
+package fr.pareto.logging.internal;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Context;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Set;
+import net.logstash.logback.composite.JsonProviders;
+import net.logstash.logback.decorate.JsonFactoryDecorator;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
+
+/**
+ * Encodes events as single JSON lines no longer than a maximum, through logstash-logback-encoder's
+ * composite encoder with {@link EventJsonProvider} and {@link SafeJsonGenerator}.
+ *
+ * <p>A line over the maximum is encoded again with its longest strings cut (each ends with a
+ * {@code ...[truncated N chars]} marker), so it keeps every field. If that is still not enough, or
+ * if encoding fails, a minimal line with time, level, logger, thread, the start of the message and
+ * an {@code encoding_error} field is written instead: an event is never dropped. Thread-safe once
+ * started.
+ */
+public final class JsonLineEncoder {
+
+    /** Field written on the minimal line that replaces an event that could not be encoded. */
+    public static final String ENCODING_ERROR = "encoding_error";
+
+    private static final int FALLBACK_MESSAGE_CHARS = 1024;
+    private static final byte[] EMPTY = new byte[0];
+
+    private final LoggingEventCompositeJsonEncoder inner = new LoggingEventCompositeJsonEncoder();
+    private final ThreadLocal<EncodeState> states = ThreadLocal.withInitial(EncodeState::new);
+    private final JsonFactory fallbackFactory = writeRawUtf8(new JsonFactory());
+    private final FieldNames names;
+    private final Set<String> reserved;
+    private final TimeFormat timeFormat;
+    private final SecretMasker masker;
+    private final int maxLineBytes;
+
+    /**
+     * Creates and starts an encoder.
+     *
+     * @param maxLineBytes maximum bytes of a line including its newline; at least 1024
+     */
+    public JsonLineEncoder(Context context, FieldNames names, TimeFormat timeFormat, SecretMasker masker,
+            int maxLineBytes, ShortenedThrowableConverter stackTraces) {
+        this.names = names;
+        this.reserved = names.reserved();
+        this.timeFormat = timeFormat;
+        this.masker = masker;
+        this.maxLineBytes = maxLineBytes;
+
+        JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
+        providers.addProvider(new EventJsonProvider(names, timeFormat, stackTraces));
+        inner.setContext(context);
+        inner.setProviders(providers);
+        inner.setLineSeparator("UNIX");
+        inner.setFindAndRegisterJacksonModules(false);
+        inner.setJsonFactoryDecorator(new JsonFactoryDecorator() {
+            @Override
+            public JsonFactory decorate(JsonFactory factory) {
+                return writeRawUtf8(factory);
+            }
+        });
+        inner.setJsonGeneratorDecorator(generator -> new SafeJsonGenerator(generator, masker, states));
+        inner.start();
+    }
+
+    /**
+     * Makes Jackson write characters outside the Basic Multilingual Plane, such as emoji, as
+     * 4-byte UTF-8 rather than as a pair of {@code \\u} escapes.
+     */
+    @SuppressWarnings("deprecation")
+    private static JsonFactory writeRawUtf8(JsonFactory factory) {
+        return factory.configure(JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8, true)
+                .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
+    }
+
+    /** Returns the event as one UTF-8 JSON line ending in {@code \n}; never throws. */
+    public byte[] encode(ILoggingEvent event) {
+        EncodeState state = states.get();
+        if (state.inUse) {
+            // Encoding this event logged another one on the same thread: give it a state of its own.
+            states.remove();
+            try {
+                return encode(event);
+            } finally {
+                states.set(state);
+            }
+        }
+        state.inUse = true;
+        try {
+            return encodeWithinLimit(event, state);
+        } catch (RuntimeException | StackOverflowError e) {
+            return fallbackLine(event, Values.summary(e));
+        } finally {
+            state.inUse = false;
+        }
+    }
+
+    private byte[] encodeWithinLimit(ILoggingEvent event, EncodeState state) {
+        state.begin(reserved, EncodeState.NO_CAP);
+        byte[] line = inner.encode(event);
+        if (line.length == 0) {
+            return fallbackLine(event, "the JSON encoder wrote nothing; see Logback's status messages");
+        }
+        if (line.length <= maxLineBytes) {
+            return line;
+        }
+
+        int cap = state.capFor(line.length - maxLineBytes, SafeJsonGenerator.MARKER_RESERVE);
+        if (cap != EncodeState.NO_CAP) {
+            state.begin(reserved, cap);
+            line = inner.encode(event);
+            if (line.length > 0 && line.length <= maxLineBytes) {
+                return line;
+            }
+        }
+        return fallbackLine(event, "line of " + line.length + " bytes exceeds the maximum of " + maxLineBytes
+                + " bytes even with long strings cut");
+    }
+
+    /** Writes the minimal line that stands in for an event that could not be encoded. */
+    private byte[] fallbackLine(ILoggingEvent event, String reason) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(FALLBACK_MESSAGE_CHARS + 512);
+        try (JsonGenerator generator = fallbackFactory.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeFieldName(names.time());
+            timeFormat.write(generator, event.getTimeStamp());
+            generator.writeStringField(names.level(), names.upperCaseLevel()
+                    ? event.getLevel().levelStr : event.getLevel().levelStr.toLowerCase(java.util.Locale.ROOT));
+            generator.writeStringField(names.message(), fallbackText(safeMessage(event), FALLBACK_MESSAGE_CHARS));
+            generator.writeStringField(names.logger(), fallbackText(event.getLoggerName(), 256));
+            generator.writeStringField(names.thread(), fallbackText(event.getThreadName(), 256));
+            generator.writeStringField(ENCODING_ERROR, fallbackText(reason, 512));
+            generator.writeEndObject();
+        } catch (IOException | RuntimeException e) {
+            return EMPTY;
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    private static String safeMessage(ILoggingEvent event) {
+        try {
+            return event.getFormattedMessage();
+        } catch (RuntimeException e) {
+            return event.getMessage();
+        }
+    }
+
+    private String fallbackText(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        String clean = masker.maskText(SafeJsonGenerator.repairSurrogates(text));
+        if (clean.length() <= maxChars) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return clean.substring(0, end) + "...[truncated " + (clean.length() - end) + " chars]";
+    }
+
+    /** Stops the underlying encoder. */
+    public void stop() {
+        inner.stop();
+    }
+
+}

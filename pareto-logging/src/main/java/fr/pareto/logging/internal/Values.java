@@ -1,0 +1,133 @@
+package fr.pareto.logging.internal;
+
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.UUID;
+
+/** Writes and renders field values the same way in every output. Thread-safe. */
+public final class Values {
+
+    /** Serializes maps, collections, records and beans; throwables become their summary. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.FAIL_ON_SELF_REFERENCES)
+            .registerModule(new SimpleModule("pareto-throwable").addSerializer(new ThrowableSerializer()));
+
+    private Values() {
+    }
+
+    /** Returns {@code ExceptionClass: message}, or the class name alone when there is no message. */
+    public static String summary(Throwable error) {
+        String message = error.getMessage();
+        return message == null ? error.getClass().getName() : error.getClass().getName() + ": " + message;
+    }
+
+    /** Same as {@link #summary(Throwable)} for Logback's copy of a throwable. */
+    public static String summary(IThrowableProxy error) {
+        String message = error.getMessage();
+        return message == null ? error.getClassName() : error.getClassName() + ": " + message;
+    }
+
+    /** Returns whether {@code value} is written as a JSON string through {@link #asText(Object)}. */
+    static boolean isText(Object value) {
+        return value instanceof CharSequence || value instanceof Enum<?> || value instanceof Character
+                || value instanceof UUID || value instanceof TemporalAccessor || value instanceof Duration
+                || value instanceof URI || value instanceof URL || value instanceof Class<?>;
+    }
+
+    /**
+     * Writes {@code value} as the current JSON value: numbers as numbers, throwables as their
+     * summary, structured values through Jackson. A value Jackson cannot serialize is written as
+     * its {@code toString()}, so the line is never lost.
+     */
+    static void write(JsonGenerator generator, Object value) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            generator.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            generator.writeNumber(((Number) value).doubleValue());
+        } else if (value instanceof BigDecimal decimal) {
+            generator.writeNumber(decimal);
+        } else if (value instanceof BigInteger integer) {
+            generator.writeNumber(integer);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof Throwable error) {
+            generator.writeString(summary(error));
+        } else if (isText(value)) {
+            generator.writeString(safeToString(value));
+        } else {
+            writeStructured(generator, value);
+        }
+    }
+
+    private static void writeStructured(JsonGenerator generator, Object value) throws IOException {
+        // Serialize into a buffer first: a failure halfway through must not leave half a value in the line.
+        TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+        try {
+            MAPPER.writeValue(buffer, value);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            generator.writeString(safeToString(value));
+            return;
+        }
+        try (JsonParser parser = buffer.asParser()) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+        }
+    }
+
+    /** Returns {@code value.toString()}, or a description of its failure; never throws. */
+    public static String safeToString(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            return value.getClass().getName() + " (toString failed: " + e.getClass().getName() + ")";
+        }
+    }
+
+    /** Renders {@code value} for the console: text as is, structured values as compact JSON. */
+    public static String render(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || isText(value)) {
+            return safeToString(value);
+        }
+        if (value instanceof Throwable error) {
+            return summary(error);
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return safeToString(value);
+        }
+    }
+
+    private static final class ThrowableSerializer extends StdSerializer<Throwable> {
+        ThrowableSerializer() {
+            super(Throwable.class);
+        }
+
+        @Override
+        public void serialize(Throwable value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(summary(value));
+        }
+    }
+}
