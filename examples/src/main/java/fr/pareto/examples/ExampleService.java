@@ -1,7 +1,12 @@
 package fr.pareto.examples;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.pareto.alerting.AlertDispatcher;
+import fr.pareto.examples.ShutdownPlan.Phase;
+import fr.pareto.examples.alerts.AlertSetup;
 import fr.pareto.examples.catalog.Catalog;
+import fr.pareto.examples.health.MonitorSetup;
+import fr.pareto.health.monitor.MonitorService;
 import fr.pareto.examples.catalog.CatalogMetrics;
 import fr.pareto.examples.catalog.ProductCache;
 import fr.pareto.examples.http.Json;
@@ -18,8 +23,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,12 +50,12 @@ public final class ExampleService implements AutoCloseable {
      */
     private static final Duration HTTP_STOP_GRACE = Duration.ofSeconds(1);
 
-    private final Deque<ShutdownStep> shutdownSteps;
+    private final ShutdownPlan shutdown;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ExampleService(Deque<ShutdownStep> shutdownSteps, int port) {
-        this.shutdownSteps = shutdownSteps;
+    private ExampleService(ShutdownPlan shutdown, int port) {
+        this.shutdown = shutdown;
         this.port = port;
     }
 
@@ -62,6 +65,7 @@ public final class ExampleService implements AutoCloseable {
      * a component fails to start.
      */
     public static void main(String[] args) {
+        quietEmbeddedServers();
         ServiceConfig config;
         try {
             config = ServiceConfig.fromEnvironment();
@@ -92,42 +96,48 @@ public final class ExampleService implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         log.atInfo().addKeyValue("module", "api").addKeyValue("config", config.toString()).log("service starting");
         long started = System.nanoTime();
-        // Steps are pushed as components start, so they stop in reverse order.
-        Deque<ShutdownStep> steps = new ArrayDeque<>();
+        ShutdownPlan shutdown = new ShutdownPlan();
         try {
+            AlertDispatcher alerts = AlertSetup.start(config);
+            shutdown.add(Phase.ALERTS, "alert delivery", alerts);
+
             Database database = Database.open(config);
-            steps.push(new ShutdownStep("postgresql", database));
+            shutdown.add(Phase.STORES, "postgresql", database);
             Catalog catalog = new Catalog(database.dataSource());
             catalog.initialize();
 
             Redis redis = Redis.open(config);
-            steps.push(new ShutdownStep("redis", redis));
+            shutdown.add(Phase.STORES, "redis", redis);
             ProductCache cache = new ProductCache(redis.client());
 
             ScrapeTracker tracker = new ScrapeTracker(ScrapeTracker.DEFAULT_WINDOW);
             CatalogMetrics metrics = CatalogMetrics.start(catalog, database.poolStats(), tracker, config.metricsInterval());
-            steps.push(new ShutdownStep("catalog metrics", metrics));
+            shutdown.add(Phase.BACKGROUND, "catalog metrics", metrics);
             Scraper scraper = new Scraper(config.scrapeTimeout(), tracker);
-            steps.push(new ShutdownStep("scraper", scraper));
+            shutdown.add(Phase.BACKGROUND, "scraper", scraper);
             FixtureShop shop = FixtureShop.start(config.scrapeTimeout().multipliedBy(3));
-            steps.push(new ShutdownStep("fixture shop", shop));
+            shutdown.add(Phase.SERVERS, "fixture shop", shop);
 
             HttpServer server = startHttpServer(config.port(), catalog, cache, scraper, shop);
-            steps.push(new ShutdownStep("http server", () -> stopHttpServer(server)));
-
-            // TODO: wire pareto-health (endpoints, status page, monitors), pareto-alerting and
-            // pareto-errors; their shutdown steps go last so they stop first.
+            shutdown.add(Phase.SERVERS, "http server", () -> stopHttpServer(server));
 
             int port = server.getAddress().getPort();
+            URI self = URI.create("http://127.0.0.1:" + port);
+            MonitorService monitors = MonitorSetup.start(self, database.endpoint(), redis.endpoint(),
+                    config.monitorInterval(), alerts);
+            shutdown.add(Phase.MONITORS, "uptime monitors", monitors);
+
+            // TODO: wire pareto-health endpoints and the status page, and pareto-errors.
+
             log.atInfo().addKeyValue("module", "api").addKeyValue("port", port)
                     .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
                     .log("service started");
-            return new ExampleService(steps, port);
+            return new ExampleService(shutdown, port);
         } catch (SQLException e) {
-            stopAll(steps);
+            shutdown.run();
             throw new IllegalStateException("Catalog schema or data could not be created: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            stopAll(steps);
+            shutdown.run();
             throw e;
         }
     }
@@ -152,8 +162,18 @@ public final class ExampleService implements AutoCloseable {
             return;
         }
         log.atInfo().addKeyValue("module", "api").log("service stopping");
-        stopAll(shutdownSteps);
+        shutdown.run();
         log.atInfo().addKeyValue("module", "api").log("service stopped");
+    }
+
+    /**
+     * Keeps embedded PostgreSQL's start-up chatter (initdb and server output, one event per
+     * line) out of the service log; its warnings and errors still show.
+     */
+    private static void quietEmbeddedServers() {
+        if (LoggerFactory.getLogger("io.zonky.test") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     private static HttpServer startHttpServer(int port, Catalog catalog, ProductCache cache, Scraper scraper,
@@ -189,33 +209,6 @@ public final class ExampleService implements AutoCloseable {
         executor.shutdown();
         if (!executor.awaitTermination(HTTP_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
             executor.shutdownNow();
-        }
-    }
-
-    private static void stopAll(Deque<ShutdownStep> steps) {
-        while (!steps.isEmpty()) {
-            steps.pop().run();
-        }
-    }
-
-    /** One component to stop, with the name used in the shutdown log. */
-    private record ShutdownStep(String name, AutoCloseable component) {
-
-        void run() {
-            long started = System.nanoTime();
-            try {
-                component.close();
-                log.atInfo().addKeyValue("module", "api").addKeyValue("component", name)
-                        .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
-                        .log("component stopped");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.atWarn().addKeyValue("module", "api").addKeyValue("component", name)
-                        .log("component stop interrupted");
-            } catch (Exception e) {
-                log.atWarn().addKeyValue("module", "api").addKeyValue("component", name).setCause(e)
-                        .log("component failed to stop");
-            }
         }
     }
 }

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/scrape[?retailer=NAME]}: scrapes the retailers' product pages, stores the
- * prices found and returns one result per page. Failed pages are part of a normal answer (200);
- * 400 means no page matches the retailer.
+ * {@code POST /api/scrape[?retailer=NAME][&sku=SKU]}: scrapes the retailers' product pages,
+ * stores the prices found and returns one result per page. The optional parameters keep only the
+ * pages of one retailer or one product. Failed pages are part of a normal answer (200); 400
+ * means no page matches the parameters.
  */
 public final class ScrapeHandler implements HttpHandler {
 
@@ -50,13 +51,17 @@ public final class ScrapeHandler implements HttpHandler {
             if (!Requests.accept(exchange, PATH, "POST")) {
                 return;
             }
-            String retailer = Requests.query(exchange).get("retailer");
+            Map<String, String> query = Requests.query(exchange);
+            String retailer = query.get("retailer");
+            String sku = query.get("sku");
             List<ScrapeTarget> selected = targets.get().stream()
                     .filter(target -> retailer == null || target.retailer().equals(retailer))
+                    .filter(target -> sku == null || target.sku().equals(sku))
                     .toList();
             if (selected.isEmpty()) {
-                Json.sendError(exchange, 400, "Unknown retailer \"" + retailer + "\": use one of "
-                        + targets.get().stream().map(ScrapeTarget::retailer).distinct().toList());
+                Json.sendError(exchange, 400, "No product page matches retailer=" + retailer + " and sku=" + sku
+                        + ": known pages are " + targets.get().stream()
+                                .map(target -> target.retailer() + "/" + target.sku()).toList());
                 return;
             }
 
