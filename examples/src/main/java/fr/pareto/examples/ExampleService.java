@@ -1,5 +1,7 @@
 package fr.pareto.examples;
 
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import fr.pareto.alerting.AlertDispatcher;
 import fr.pareto.examples.ShutdownPlan.Phase;
@@ -7,6 +9,7 @@ import fr.pareto.examples.alerts.AlertSetup;
 import fr.pareto.examples.catalog.Catalog;
 import fr.pareto.examples.health.MonitorSetup;
 import fr.pareto.health.monitor.MonitorService;
+import fr.pareto.logging.httpserver.RequestLoggingFilter;
 import fr.pareto.examples.catalog.CatalogMetrics;
 import fr.pareto.examples.catalog.ProductCache;
 import fr.pareto.examples.http.Json;
@@ -185,9 +188,9 @@ public final class ExampleService implements AutoCloseable {
             throw new UncheckedIOException("HTTP server failed to listen on port " + port + ": " + e.getMessage()
                     + "; free the port or set PORT to another one", e);
         }
-        server.createContext(ProductsHandler.PATH, new ProductsHandler(catalog, cache));
-        server.createContext(ScrapeHandler.PATH, new ScrapeHandler(scraper, shop::targets, catalog, cache));
-        server.createContext("/", exchange -> {
+        route(server, ProductsHandler.PATH, new ProductsHandler(catalog, cache));
+        route(server, ScrapeHandler.PATH, new ScrapeHandler(scraper, shop::targets, catalog, cache));
+        route(server, "/", exchange -> {
             try (exchange) {
                 Json.sendError(exchange, 404, "No endpoint at " + exchange.getRequestURI().getPath());
             }
@@ -201,6 +204,12 @@ public final class ExampleService implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         return server;
+    }
+
+    /** Adds a context whose exchanges are logged as {@code request handled}. */
+    private static void route(HttpServer server, String path, HttpHandler handler) {
+        HttpContext context = server.createContext(path, handler);
+        context.getFilters().add(new RequestLoggingFilter());
     }
 
     private static void stopHttpServer(HttpServer server) throws InterruptedException {

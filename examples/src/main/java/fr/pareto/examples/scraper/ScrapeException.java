@@ -12,4 +12,16 @@ public final class ScrapeException extends Exception {
     public ScrapeException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Returns an exception that carries only the reason, without a stack trace: a failed page
+     * is an expected outcome, and its log event needs the reason, not the scraper's call stack.
+     */
+    static ScrapeException reason(String message) {
+        return new ScrapeException(message, false);
+    }
+
+    private ScrapeException(String message, boolean writableStackTrace) {
+        super(message, null, false, writableStackTrace);
+    }
 }

@@ -1,5 +1,6 @@
 package fr.pareto.examples.scraper;
 
+import fr.pareto.logging.ScraperEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each fetch is bounded by the timeout given at construction, connection, headers and body
  * included; a page larger than {@value #MAX_PAGE_BYTES} bytes is rejected. Every outcome goes to
- * the {@link ScrapeTracker}, and every failure is logged as {@code scrape failed} with the
- * retailer, the URL and the reason. Thread-safe; {@link #close()} stops the worker threads.
+ * the {@link ScrapeTracker}. Every failure is logged as {@code scrape failed} with the retailer,
+ * the URL and the reason as {@code error} ({@code ScrapeException: HTTP 404}), every success as
+ * {@code scrape succeeded} with the price. Thread-safe; {@link #close()} stops the worker threads.
  */
 public final class Scraper implements AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class Scraper implements AutoCloseable {
     public static final int PARALLELISM = 4;
 
     private static final Logger log = LoggerFactory.getLogger(Scraper.class);
+    private static final ScraperEvents EVENTS = ScraperEvents.of(log);
 
     private final Duration timeout;
     private final ScrapeTracker tracker;
@@ -168,14 +171,8 @@ public final class Scraper implements AutoCloseable {
                     .addKeyValue("duration_ms", millis)
                     .log("scrape succeeded");
         } else {
-            // TODO: switch to the pareto-logging "scrape failed" event helper.
-            log.atError()
-                    .addKeyValue("module", "scraper")
-                    .addKeyValue("retailer", target.retailer())
-                    .addKeyValue("url", target.url().toString())
-                    .addKeyValue("error", result.error().orElseThrow())
-                    .addKeyValue("duration_ms", millis)
-                    .log("scrape failed");
+            EVENTS.scrapeFailed(target.retailer(), target.url().toString(),
+                    ScrapeException.reason(result.error().orElseThrow()));
         }
     }
 
