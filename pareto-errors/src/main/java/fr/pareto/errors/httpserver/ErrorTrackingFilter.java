@@ -1,0 +1,80 @@
+package fr.pareto.errors.httpserver;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+import fr.pareto.errors.EndpointResponse;
+import fr.pareto.errors.ErrorTracker;
+import fr.pareto.errors.internal.RequestRecovery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A filter for the JDK's {@code com.sun.net.httpserver.HttpServer} that recovers from what the
+ * handler throws: it captures the exception with the method, path, query, request id and headers
+ * (secrets redacted), and answers {@code 500} with
+ * {@code {"error":"internal server error","request_id":"..."}} when the response headers were not
+ * sent yet. When they were, or when the client has gone away, it only captures the exception and
+ * closes the exchange, which ends the connection. A {@link VirtualMachineError} is captured and
+ * rethrown.
+ *
+ * <pre>{@code
+ * HttpContext context = server.createContext("/", handler);
+ * context.getFilters().add(new ErrorTrackingFilter(tracker));
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class ErrorTrackingFilter extends Filter {
+
+    private final ErrorTracker tracker;
+
+    /**
+     * Creates a filter that records into the given tracker.
+     *
+     * @throws NullPointerException if tracker is null
+     */
+    public ErrorTrackingFilter(ErrorTracker tracker) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
+    }
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        try {
+            chain.doFilter(exchange);
+        } catch (Throwable failure) {
+            recover(exchange, failure);
+        }
+    }
+
+    private void recover(HttpExchange exchange, Throwable failure) {
+        String requestId = RequestRecovery.requestId(exchange.getRequestHeaders().getFirst(RequestRecovery.REQUEST_ID_HEADER));
+        tracker.capture(failure, RequestRecovery.context(exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), requestId,
+                exchange.getRequestHeaders()));
+        try {
+            // getResponseCode() is -1 until sendResponseHeaders has been called.
+            if (exchange.getResponseCode() == -1 && !RequestRecovery.isClientGone(failure)) {
+                byte[] body = RequestRecovery.body(requestId).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", EndpointResponse.JSON);
+                exchange.sendResponseHeaders(500, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        } catch (IOException | RuntimeException writeFailure) {
+            // The client left meanwhile; the failure is already recorded.
+        } finally {
+            exchange.close();
+        }
+        if (failure instanceof VirtualMachineError error) {
+            throw error;
+        }
+    }
+
+    @Override
+    public String description() {
+        return "Captures exceptions thrown by the handler into the error tracker and answers 500";
+    }
+}

@@ -1,0 +1,2 @@
+/** JDK HTTP server adapters: the recovery filter and the errors endpoint handler. */
+package fr.pareto.errors.httpserver;

@@ -1,0 +1,96 @@
+package fr.pareto.errors.internal;
+
+import fr.pareto.errors.ErrorContext;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.MDC;
+
+/** What the servlet and JDK HTTP server recovery filters share: request context, client-gone detection, the 500 body. */
+public final class RequestRecovery {
+
+    /** The request header that carries the request id. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /** The body of every 500 response: {@code {"error":"internal server error"}}, plus the request id when known. */
+    private static final String MESSAGE = "internal server error";
+
+    private static final int MAX_HEADERS = 32;
+    private static final int MAX_CAUSES = 10;
+
+    private RequestRecovery() {
+    }
+
+    /**
+     * Returns the context of a failed request: method, path, query (secret parameters are
+     * redacted later by the tracker), request id, then up to 32 headers as
+     * {@code header_<name>} in lower case with {@code -} turned into {@code _}.
+     *
+     * @param requestId the id, or null to fall back to the MDC entry {@code request_id}
+     */
+    public static ErrorContext context(String method, String path, String rawQuery, String requestId,
+                                       Map<String, List<String>> headers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ErrorContext.METHOD, method);
+        values.put(ErrorContext.PATH, path == null ? "" : path);
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            values.put(ErrorContext.QUERY, rawQuery);
+        }
+        String id = requestId(requestId);
+        if (id != null) {
+            values.put(ErrorContext.REQUEST_ID, id);
+        }
+        int count = 0;
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (count++ >= MAX_HEADERS || header.getKey() == null) {
+                break;
+            }
+            String key = "header_" + header.getKey().toLowerCase(Locale.ROOT).replace('-', '_');
+            values.put(key, String.join(", ", header.getValue()));
+        }
+        return ErrorContext.of(values);
+    }
+
+    /** Returns the request id from the header value, else from the MDC, else null. */
+    public static String requestId(String headerValue) {
+        if (headerValue != null && !headerValue.isBlank()) {
+            return headerValue.length() <= 128 ? headerValue : headerValue.substring(0, 128);
+        }
+        return MDC.get(ErrorContext.REQUEST_ID);
+    }
+
+    /** Returns the JSON body of the 500 response. */
+    public static String body(String requestId) {
+        return ErrorJson.error(MESSAGE, requestId);
+    }
+
+    /**
+     * Returns whether the failure means the client went away (a reset or closed connection), in
+     * which case no response can be written: Jetty's {@code EofException}, Tomcat's
+     * {@code ClientAbortException}, or an {@link IOException} reporting a broken pipe or a reset
+     * connection, anywhere in the first causes.
+     */
+    public static boolean isClientGone(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+            String type = current.getClass().getName();
+            if (type.endsWith(".EofException") || type.endsWith(".ClientAbortException")) {
+                return true;
+            }
+            if (current instanceof IOException && current.getMessage() != null) {
+                String message = current.getMessage().toLowerCase(Locale.ROOT);
+                if (message.contains("broken pipe") || message.contains("connection reset")
+                        || message.contains("connection abort")) {
+                    return true;
+                }
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+            current = current.getCause();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,151 @@
+package fr.pareto.errors.internal;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Writes a throwable, its causes and its suppressed exceptions as text in the layout of
+ * {@link Throwable#printStackTrace()}, within bounds.
+ *
+ * <p>Bounds: at most {@code maxFrames} frames per throwable, {@code maxDepth} levels of nesting
+ * (causes and suppressed exceptions count alike), {@code 4 * maxDepth} throwables in all, and
+ * {@code maxLength} characters. A throwable met twice in one chain is written once and then as
+ * {@code [CIRCULAR REFERENCE: ...]}, found by identity so that {@code equals} overrides cannot
+ * hide a cycle. Messages go through the {@link Scrubber}.
+ *
+ * <p>Thread-safe.
+ */
+public final class StackTraceRenderer {
+
+    private static final String TRUNCATED = "\n... [truncated]";
+
+    private final Scrubber scrubber;
+    private final int maxFrames;
+    private final int maxDepth;
+    private final int maxLength;
+
+    /** Creates a renderer with the given bounds, each at least 1 (length at least 64). */
+    public StackTraceRenderer(Scrubber scrubber, int maxFrames, int maxDepth, int maxLength) {
+        this.scrubber = scrubber;
+        this.maxFrames = maxFrames;
+        this.maxDepth = maxDepth;
+        this.maxLength = maxLength;
+    }
+
+    /** Returns {@code ClassName: message} with the message scrubbed, or only the class name when there is no message. */
+    public String summary(Throwable throwable) {
+        String message = throwable.getMessage();
+        String name = throwable.getClass().getName();
+        return message == null ? name : name + ": " + truncate(scrubber.scrubText(message), maxLength / 4);
+    }
+
+    /** Returns the bounded stack trace of a throwable. */
+    public String render(Throwable throwable) {
+        State state = new State(new StringBuilder(Math.min(maxLength, 4096)));
+        write(state, throwable, null, "", "", 0);
+        StringBuilder out = state.out;
+        if (out.length() > maxLength) {
+            out.setLength(maxLength - TRUNCATED.length());
+            out.append(TRUNCATED);
+        }
+        return out.toString();
+    }
+
+    private static final class State {
+        final StringBuilder out;
+        final Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        int throwables;
+
+        State(StringBuilder out) {
+            this.out = out;
+        }
+    }
+
+    private void write(State state, Throwable throwable, StackTraceElement[] enclosing, String caption, String prefix,
+                       int depth) {
+        StringBuilder out = state.out;
+        if (state.seen.put(throwable, Boolean.TRUE) != null) {
+            out.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ").append(summary(throwable)).append("]\n");
+            return;
+        }
+        state.throwables++;
+        out.append(prefix).append(caption).append(summary(throwable)).append('\n');
+
+        StackTraceElement[] frames = throwable.getStackTrace();
+        int unique = frames.length - framesInCommon(frames, enclosing);
+        int shown = Math.min(unique, maxFrames);
+        for (int i = 0; i < shown; i++) {
+            out.append(prefix).append("\tat ");
+            appendFrame(out, frames[i]);
+            out.append('\n');
+        }
+        if (shown < unique) {
+            out.append(prefix).append("\t... ").append(unique - shown).append(" frames omitted\n");
+        }
+        if (unique < frames.length) {
+            out.append(prefix).append("\t... ").append(frames.length - unique).append(" more\n");
+        }
+        if (out.length() > maxLength) {
+            return;
+        }
+
+        for (Throwable suppressed : throwable.getSuppressed()) {
+            if (!enter(state, depth, prefix)) {
+                break;
+            }
+            write(state, suppressed, frames, "Suppressed: ", prefix + "\t", depth + 1);
+        }
+        Throwable cause = throwable.getCause();
+        if (cause != null && enter(state, depth, prefix)) {
+            write(state, cause, frames, "Caused by: ", prefix, depth + 1);
+        }
+    }
+
+    /** Returns whether one more nested throwable fits in the bounds, and writes a mark when it does not. */
+    private boolean enter(State state, int depth, String prefix) {
+        if (state.out.length() > maxLength) {
+            return false;
+        }
+        if (depth + 1 >= maxDepth || state.throwables >= 4 * maxDepth) {
+            state.out.append(prefix).append("[exception chain truncated]\n");
+            return false;
+        }
+        return true;
+    }
+
+    private static int framesInCommon(StackTraceElement[] frames, StackTraceElement[] enclosing) {
+        if (enclosing == null) {
+            return 0;
+        }
+        int m = frames.length - 1;
+        int n = enclosing.length - 1;
+        int common = 0;
+        while (m >= 0 && n >= 0 && frames[m].equals(enclosing[n])) {
+            m--;
+            n--;
+            common++;
+        }
+        return common;
+    }
+
+    /** Writes a frame as {@code class.method(File.java:12)}, without the module and class loader that {@code toString()} adds. */
+    static void appendFrame(StringBuilder out, StackTraceElement frame) {
+        out.append(frame.getClassName()).append('.').append(frame.getMethodName()).append('(');
+        String file = frame.getFileName();
+        if (frame.isNativeMethod()) {
+            out.append("Native Method");
+        } else if (file == null) {
+            out.append("Unknown Source");
+        } else {
+            out.append(file);
+            if (frame.getLineNumber() >= 0) {
+                out.append(':').append(frame.getLineNumber());
+            }
+        }
+        out.append(')');
+    }
+
+    private static String truncate(String text, int maxLength) {
+        return text.length() <= maxLength ? text : text.substring(0, maxLength) + "...";
+    }
+}

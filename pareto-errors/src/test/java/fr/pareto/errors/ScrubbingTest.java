@@ -1,0 +1,72 @@
+package fr.pareto.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ScrubbingTest {
+
+    private final ErrorTracker tracker = ErrorTracker.builder().name("scrub-test").secretNames("ssn")
+            .flushOnExit(false).build();
+    private final LogCapture logs = LogCapture.tracker();
+
+    @AfterEach
+    void close() {
+        logs.close();
+        tracker.close();
+    }
+
+    @Test
+    void secretKeysAreRedactedInSampleAndEventInAnyCase() {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("Authorization", "Bearer abc123");
+        context.put("proxy-authorization", "Basic dXNlcjpwYXNz");
+        context.put("COOKIE", "JSESSIONID=abc");
+        context.put("Set-Cookie", "id=xyz");
+        context.put("x-api-key", "key-42");
+        context.put("db_password", "hunter2");
+        context.put("refresh_token", "tok-9");
+        context.put("client_secret", "shh");
+        context.put("api_key", "k-1");
+        context.put("customer_ssn", "123-45-6789");
+        context.put("path", "/orders");
+
+        tracker.capture(new IllegalStateException("x"), ErrorContext.of(context));
+
+        Map<String, String> sample = tracker.groups().get(0).lastSample().context();
+        Map<String, String> logged = LogCapture.keyValues(logs.trackedEvents().get(0));
+        for (String key : context.keySet()) {
+            if (!key.equals("path")) {
+                assertThat(sample).as("sample %s", key).containsEntry(key, "[REDACTED]");
+                assertThat(logged).as("event %s", key).containsEntry(key, "[REDACTED]");
+            }
+        }
+        assertThat(sample).containsEntry("path", "/orders");
+        String everything = sample.toString() + logged;
+        assertThat(everything).doesNotContain("abc123", "dXNlcjpwYXNz", "JSESSIONID=abc", "xyz", "key-42", "hunter2",
+                "tok-9", "shh", "k-1", "123-45-6789");
+    }
+
+    @Test
+    void secretQueryParametersAreRedactedInValuesAndMessages() {
+        tracker.capture(new IllegalStateException("GET https://api.example/pay?token=t0k&amount=5 failed"),
+                ErrorContext.of("query", "page=2&password=pw1&API_KEY=ak&Secret=s3;jsessionid=j1"));
+
+        ErrorSample sample = tracker.groups().get(0).lastSample();
+        assertThat(sample.context().get("query")).isEqualTo(
+                "page=2&password=[REDACTED]&API_KEY=[REDACTED]&Secret=[REDACTED];jsessionid=[REDACTED]");
+        assertThat(sample.error()).isEqualTo(
+                "java.lang.IllegalStateException: GET https://api.example/pay?token=[REDACTED]&amount=5 failed");
+        assertThat(sample.stackTrace()).doesNotContain("t0k");
+        String logged = LogCapture.keyValues(logs.trackedEvents().get(0)).toString();
+        assertThat(logged).doesNotContain("t0k", "pw1", "=ak", "s3", "j1").contains("amount=5", "page=2");
+    }
+
+    @Test
+    void contextToStringShowsKeysOnly() {
+        assertThat(ErrorContext.of("authorization", "Bearer abc").toString()).isEqualTo("ErrorContext[authorization]");
+    }
+}
