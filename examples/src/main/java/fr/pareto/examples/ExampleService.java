@@ -7,19 +7,20 @@ import fr.pareto.alerting.AlertDispatcher;
 import fr.pareto.examples.ShutdownPlan.Phase;
 import fr.pareto.examples.alerts.AlertSetup;
 import fr.pareto.examples.catalog.Catalog;
-import fr.pareto.examples.health.MonitorSetup;
-import fr.pareto.health.monitor.MonitorService;
-import fr.pareto.logging.httpserver.RequestLoggingFilter;
 import fr.pareto.examples.catalog.CatalogMetrics;
 import fr.pareto.examples.catalog.ProductCache;
+import fr.pareto.examples.health.MonitorSetup;
 import fr.pareto.examples.http.Json;
 import fr.pareto.examples.http.ProductsHandler;
 import fr.pareto.examples.http.ScrapeHandler;
+import fr.pareto.examples.infra.DaemonThreads;
 import fr.pareto.examples.infra.Database;
 import fr.pareto.examples.infra.Redis;
 import fr.pareto.examples.scraper.FixtureShop;
 import fr.pareto.examples.scraper.ScrapeTracker;
 import fr.pareto.examples.scraper.Scraper;
+import fr.pareto.health.monitor.MonitorService;
+import fr.pareto.logging.httpserver.RequestLoggingFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -31,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +64,7 @@ public final class ExampleService implements AutoCloseable {
 
     /**
      * Starts the service from the environment and stops it in order when the JVM shuts down.
-     * Exits with status 2 when a variable holds a value that cannot be used, and with 1 when
+     * Exits with status 2 when a variable has a value that cannot be used, and with 1 when
      * a component fails to start.
      */
     public static void main(String[] args) {
@@ -195,12 +195,7 @@ public final class ExampleService implements AutoCloseable {
                 Json.sendError(exchange, 404, "No endpoint at " + exchange.getRequestURI().getPath());
             }
         });
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(16, task -> {
-            Thread thread = new Thread(task, "http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService executor = Executors.newFixedThreadPool(16, DaemonThreads.named("http"));
         server.setExecutor(executor);
         server.start();
         return server;

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The components to stop, grouped in phases so they stop in a fixed order whatever order they
- * started in: monitors first (no new alerts), then alert delivery (flushes what is queued),
- * then the servers, the background tasks, and the stores last.
+ * started in. Monitors stop first, so no new alert is raised. Alert delivery follows and
+ * flushes what is queued. Then come the servers, the background tasks, and the stores last.
  *
  * <p>Within a phase, components stop in reverse start order. Each component's failure is
  * logged and the next one still stops. Not thread-safe; {@link ExampleService} guards it.

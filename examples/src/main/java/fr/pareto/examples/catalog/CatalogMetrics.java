@@ -1,6 +1,7 @@
 package fr.pareto.examples.catalog;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
+import fr.pareto.examples.infra.DaemonThreads;
 import fr.pareto.examples.scraper.ScrapeTracker;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,11 +35,7 @@ public final class CatalogMetrics implements AutoCloseable {
         this.catalog = catalog;
         this.pool = pool;
         this.tracker = tracker;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "catalog-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("catalog-metrics"));
     }
 
     /**

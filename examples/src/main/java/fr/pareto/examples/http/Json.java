@@ -34,8 +34,13 @@ public final class Json {
 
     /** Sends a JSON body with the given status and closes the exchange's body. */
     public static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        sendText(exchange, status, "application/json", json);
+    }
+
+    /** Sends a UTF-8 text body with the given status and content type, and closes the exchange's body. */
+    public static void sendText(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

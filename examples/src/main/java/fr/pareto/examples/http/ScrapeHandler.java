@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/scrape[?retailer=NAME][&sku=SKU]}: scrapes the retailers' product pages,
  * stores the prices found and returns one result per page. The optional parameters keep only the
- * pages of one retailer or one product. Failed pages are part of a normal answer (200); 400
- * means no page matches the parameters.
+ * pages of one retailer or one product. Failed pages are part of a normal response (200). The
+ * status is 400 when no page matches the parameters.
  */
 public final class ScrapeHandler implements HttpHandler {
 

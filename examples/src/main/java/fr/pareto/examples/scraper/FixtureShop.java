@@ -2,20 +2,19 @@ package fr.pareto.examples.scraper;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fr.pareto.examples.http.Json;
+import fr.pareto.examples.infra.DaemonThreads;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -72,6 +71,7 @@ public final class FixtureShop implements AutoCloseable {
             new Page("ferret-electro", "SKU-00007", "Bouilloire inox", "31,00", Behavior.MISSING));
 
     private static final Logger log = LoggerFactory.getLogger(FixtureShop.class);
+    private static final String HTML = "text/html; charset=utf-8";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -95,12 +95,7 @@ public final class FixtureShop implements AutoCloseable {
         Objects.requireNonNull(slowDelay, "slowDelay");
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-            AtomicInteger threads = new AtomicInteger();
-            ExecutorService executor = Executors.newFixedThreadPool(PAGES.size(), task -> {
-                Thread thread = new Thread(task, "fixture-shop-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService executor = Executors.newFixedThreadPool(PAGES.size(), DaemonThreads.named("fixture-shop"));
             FixtureShop shop = new FixtureShop(server, executor, slowDelay);
             server.createContext("/", shop::handle);
             server.setExecutor(executor);
@@ -129,7 +124,7 @@ public final class FixtureShop implements AutoCloseable {
         try (exchange) {
             Page page = pagesByPath.get(exchange.getRequestURI().getPath());
             if (page == null || page.behavior() == Behavior.MISSING) {
-                send(exchange, 404, "<!DOCTYPE html><html><body><h1>Page introuvable</h1></body></html>");
+                Json.sendText(exchange, 404, HTML, "<!DOCTYPE html><html><body><h1>Page introuvable</h1></body></html>");
                 return;
             }
             if (page.behavior() == Behavior.SLOW) {
@@ -141,16 +136,7 @@ public final class FixtureShop implements AutoCloseable {
                     return;
                 }
             }
-            send(exchange, 200, page.behavior() == Behavior.BROKEN ? brokenHtml(page) : html(page));
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String html) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            Json.sendText(exchange, 200, HTML, page.behavior() == Behavior.BROKEN ? brokenHtml(page) : html(page));
         }
     }
 

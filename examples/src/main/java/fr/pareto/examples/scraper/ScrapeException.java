@@ -1,6 +1,6 @@
 package fr.pareto.examples.scraper;
 
-/** A product page could not be fetched or read; the message says why, for logs and alerts. */
+/** A product page could not be fetched or read. The message gives the reason, for logs and alerts. */
 public final class ScrapeException extends Exception {
 
     /** Creates the exception with the reason, such as {@code HTTP 404}. */

@@ -1,5 +1,6 @@
 package fr.pareto.examples.scraper;
 
+import fr.pareto.examples.infra.DaemonThreads;
 import fr.pareto.logging.ScraperEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +66,7 @@ public final class Scraper implements AutoCloseable {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(PARALLELISM, task -> {
-            Thread thread = new Thread(task, "scraper-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(PARALLELISM, DaemonThreads.named("scraper"));
     }
 
     /**

@@ -23,7 +23,7 @@ class ScraperTest {
     }
 
     @Test
-    void fixturePagesGiveFiveSuccessesAndThreeKindsOfFailure() {
+    void fixtureScrapeSucceedsFiveTimes() {
         List<ScrapeResult> results = scraper.scrape(shop.targets());
         Map<String, ScrapeResult> byPath = results.stream()
                 .collect(Collectors.toMap(result -> result.target().url().getPath(), Function.identity()));
