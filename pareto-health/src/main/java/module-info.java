@@ -6,7 +6,12 @@ module fr.pareto.health {
     requires java.sql;
     requires static fr.pareto.alerting;
     requires static jdk.httpserver;
+    requires static jakarta.servlet;
 
     exports fr.pareto.health;
+    exports fr.pareto.health.jdbc;
+    exports fr.pareto.health.redis;
+    exports fr.pareto.health.httpserver;
+    exports fr.pareto.health.servlet;
     exports fr.pareto.health.monitor;
 }

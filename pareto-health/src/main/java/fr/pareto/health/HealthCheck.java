@@ -1,5 +1,8 @@
 package fr.pareto.health;
 
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
 /**
  * A named probe of one dependency or capability.
  *
@@ -19,4 +22,41 @@ public interface HealthCheck {
      * @throws Exception when the probe fails; the runner reports it as an error result
      */
     HealthResult check() throws Exception;
+
+    /**
+     * Returns a check that calls the given probe, for checks written as a lambda.
+     *
+     * <pre>{@code
+     * HealthCheck queue = HealthCheck.of("queue", () -> queue.size() < 10_000
+     *         ? HealthResult.ok() : HealthResult.degraded("queue backlog above 10000"));
+     * }</pre>
+     *
+     * @param name the name under which the result is reported, not blank
+     * @param probe called on each check; it may throw, and it must be thread-safe
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the name is blank
+     */
+    static HealthCheck of(String name, Callable<HealthResult> probe) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(probe, "probe");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("Invalid name: it is blank; give the check a name such as \"database\"");
+        }
+        return new HealthCheck() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HealthResult check() throws Exception {
+                return probe.call();
+            }
+
+            @Override
+            public String toString() {
+                return "HealthCheck[" + name + "]";
+            }
+        };
+    }
 }

@@ -1,0 +1,53 @@
+package fr.pareto.health.httpserver;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import fr.pareto.health.HealthEndpoint;
+import fr.pareto.health.HealthRequest;
+import fr.pareto.health.HealthResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Serves a {@link HealthEndpoint} from the JDK's {@code com.sun.net.httpserver.HttpServer}.
+ * Mount it on the context that stands for the endpoint, and the sub-paths follow:
+ *
+ * <pre>{@code
+ * server.createContext("/health", new HealthHttpHandler(endpoint)); // also /health/live, /health/ready
+ * }</pre>
+ *
+ * <p>Thread-safe; holds no resources of its own.
+ */
+public final class HealthHttpHandler implements HttpHandler {
+
+    private final HealthEndpoint endpoint;
+
+    /** Creates a handler that serves the endpoint. */
+    public HealthHttpHandler(HealthEndpoint endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String contextPath = exchange.getHttpContext().getPath();
+            String path = exchange.getRequestURI().getRawPath();
+            String below = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
+            HealthResponse response = endpoint.respond(HealthRequest.of(exchange.getRequestMethod(), below,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
+
+            exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            response.headers().forEach(exchange.getResponseHeaders()::set);
+            byte[] body = response.body();
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            // -1 announces no body; HEAD must not send one.
+            exchange.sendResponseHeaders(response.statusCode(), head ? -1 : body.length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+}

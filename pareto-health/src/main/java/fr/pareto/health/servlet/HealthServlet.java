@@ -1,0 +1,48 @@
+package fr.pareto.health.servlet;
+
+import fr.pareto.health.HealthEndpoint;
+import fr.pareto.health.HealthRequest;
+import fr.pareto.health.HealthResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Serves a {@link HealthEndpoint} from a Jakarta Servlet 6 container. Map it to
+ * {@code /health/*}, which also matches {@code /health} itself:
+ *
+ * <pre>{@code
+ * servletContext.addServlet("health", new HealthServlet(endpoint)).addMapping("/health/*");
+ * }</pre>
+ *
+ * <p>Thread-safe; holds no resources of its own. Needs {@code jakarta.servlet-api} 6 at run
+ * time, which the container provides.
+ */
+public final class HealthServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient HealthEndpoint endpoint;
+
+    /** Creates a servlet that serves the endpoint. */
+    public HealthServlet(HealthEndpoint endpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HealthResponse health = endpoint.respond(HealthRequest.of(request.getMethod(), request.getPathInfo(),
+                request.getHeader("Authorization")));
+
+        response.setStatus(health.statusCode());
+        response.setContentType(health.contentType());
+        health.headers().forEach(response::setHeader);
+        byte[] body = health.body();
+        response.setContentLength(body.length);
+        if (!request.getMethod().equals("HEAD")) {
+            response.getOutputStream().write(body);
+        }
+    }
+}
