@@ -132,8 +132,8 @@ public final class JsonLineEncoder {
             generator.writeStringField(names.level(), names.upperCaseLevel()
                     ? event.getLevel().levelStr : event.getLevel().levelStr.toLowerCase(java.util.Locale.ROOT));
             generator.writeStringField(names.message(), fallbackText(safeMessage(event), FALLBACK_MESSAGE_CHARS));
-            generator.writeStringField(names.logger(), fallbackText(event.getLoggerName(), 256));
-            generator.writeStringField(names.thread(), fallbackText(event.getThreadName(), 256));
+            generator.writeStringField(names.logger(), fallbackText(orNull(event::getLoggerName), 256));
+            generator.writeStringField(names.thread(), fallbackText(orNull(event::getThreadName), 256));
             generator.writeStringField(ENCODING_ERROR, fallbackText(reason, 512));
             generator.writeEndObject();
         } catch (IOException | RuntimeException e) {
@@ -144,10 +144,16 @@ public final class JsonLineEncoder {
     }
 
     private static String safeMessage(ILoggingEvent event) {
+        String formatted = orNull(event::getFormattedMessage);
+        return formatted != null ? formatted : orNull(event::getMessage);
+    }
+
+    /** Returns what {@code getter} returns, or null when it throws: the fallback line must not fail too. */
+    private static String orNull(java.util.function.Supplier<String> getter) {
         try {
-            return event.getFormattedMessage();
+            return getter.get();
         } catch (RuntimeException e) {
-            return event.getMessage();
+            return null;
         }
     }
 
