@@ -1,5 +1,6 @@
 package fr.pareto.health.monitor.internal;
 
+import fr.pareto.health.internal.DaemonThreads;
 import fr.pareto.health.monitor.MonitorScheduler;
 
 import java.time.Clock;
@@ -9,10 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -28,11 +27,11 @@ public final class SystemScheduler implements MonitorScheduler {
     /** Creates a scheduler on the given clock. */
     public SystemScheduler(Clock clock) {
         this.clock = clock;
-        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, daemonThreads("pareto-monitor-timer"));
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(1, new DaemonThreads("pareto-monitor-timer"));
         timerPool.setRemoveOnCancelPolicy(true);
         this.timer = timerPool;
         this.checks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("pareto-monitor-check"));
+                new DaemonThreads("pareto-monitor-check"));
     }
 
     @Override
@@ -56,14 +55,5 @@ public final class SystemScheduler implements MonitorScheduler {
     public void close() {
         timer.shutdownNow();
         checks.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
