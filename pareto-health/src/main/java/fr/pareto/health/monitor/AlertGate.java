@@ -5,8 +5,8 @@ package fr.pareto.health.monitor;
  * running several replicas alerts once rather than once per replica.
  *
  * <p>Every replica runs its monitors and serves its own status page; before each notification a
- * {@link MonitorService} asks its gate, and drops the notification (logging it at INFO) when the
- * gate says no. Incident state is kept either way, so a replica that takes over mid-incident
+ * {@link MonitorService} calls its gate, and drops the notification (logging it at INFO) when the
+ * gate returns false. Incident state is kept either way, so a replica that takes over mid-incident
  * sends the UP (or the next "still down") of an incident whose DOWN another replica sent.
  *
  * <p>Implementations must be thread-safe. An implementation that cannot decide (its database is

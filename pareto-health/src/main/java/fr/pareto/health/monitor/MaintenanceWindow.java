@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A period in which some or all monitors are under maintenance: their checks do not run, their
- * heartbeats say {@link MonitorStatus#MAINTENANCE}, uptime ratios leave the period out, and no
- * notification is sent.
+ * A period in which some or all monitors are under maintenance: their checks do not run,
+ * their heartbeats have the status {@link MonitorStatus#MAINTENANCE}, uptime ratios leave the
+ * period out, and no notification is sent.
  *
  * <p>An incident whose DOWN was notified before the window stays open through it: if the
  * monitor passes its first check after the window, the UP notification is sent; if it fails,

@@ -12,7 +12,7 @@ import java.time.Instant;
  *
  * <p>Implementations must be thread-safe. Tasks must never run on a caller's thread from inside
  * {@link #schedule}; {@link #execute} may run its task on the calling thread, as a test scheduler
- * does, in which case a check's duration is whatever the clock says it took.
+ * does, in which case a check's duration is the time the clock moved while it ran.
  */
 public interface MonitorScheduler extends AutoCloseable {
 

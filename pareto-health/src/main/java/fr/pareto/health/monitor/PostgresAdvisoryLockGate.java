@@ -80,9 +80,9 @@ public final class PostgresAdvisoryLockGate implements AlertGate, AutoCloseable 
     }
 
     /**
-     * Returns true if this replica holds the lock, taking it when it is free; false if another
-     * session holds it; true as well when the database cannot be reached, or after close.
-     * Blocks for at most the data source's login timeout plus two seconds of validation.
+     * Returns whether this replica may alert. That is true if it has the lock or takes it now,
+     * false if another session has it, and true when the database cannot be reached or after
+     * close. Blocks for at most the data source's login timeout plus two seconds of validation.
      */
     @Override
     public synchronized boolean tryAcquire() {

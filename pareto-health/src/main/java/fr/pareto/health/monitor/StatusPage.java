@@ -28,7 +28,7 @@ import java.util.Objects;
  * reads snapshots; it never runs a check, so request storms cost no probe.
  *
  * <p>Serve it with {@link StatusPageHandler} (JDK HTTP server) or {@link StatusPageServlet}.
- * Immutable and thread-safe; {@link #respond(HealthRequest)} never throws.
+ * Immutable and thread-safe. {@link #respond(HealthRequest)} throws only for a null request.
  */
 public final class StatusPage {
 

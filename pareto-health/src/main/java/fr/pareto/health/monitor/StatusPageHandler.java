@@ -17,7 +17,7 @@ import java.util.Objects;
  * server.createContext("/status", new StatusPageHandler(page)); // /status and /status.json
  * }</pre>
  *
- * <p>Needs the {@code jdk.httpserver} module. Thread-safe; holds no resources of its own.
+ * <p>Needs the {@code jdk.httpserver} module. Thread-safe, and owns no resources.
  */
 public final class StatusPageHandler implements HttpHandler {
 
@@ -38,7 +38,7 @@ public final class StatusPageHandler implements HttpHandler {
             response.headers().forEach(exchange.getResponseHeaders()::set);
             byte[] body = response.body();
             boolean head = exchange.getRequestMethod().equals("HEAD");
-            // A length of -1 tells the JDK server there is no body, as HEAD requires.
+            // A length of -1 means no body, as HEAD requires.
             exchange.sendResponseHeaders(response.statusCode(), head ? -1 : body.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -3,6 +3,7 @@ package fr.pareto.health.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pareto.alerting.AlertDispatcher;
+import fr.pareto.alerting.RetryPolicy;
 import fr.pareto.alerting.discord.DiscordNotifier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -84,6 +85,35 @@ class MonitorDiscordTest {
             assertThat(upEmbed.path("title").asText()).isEqualTo("API Health is up");
             assertThat(upEmbed.path("color").asInt()).isEqualTo(0x00FF00);
             assertThat(fields(upEmbed)).containsEntry("Outage", "6 min");
+        }
+    }
+
+    @Test
+    void downSurvivesWebhookOutage() throws Exception {
+        // Discord fails twice exactly when the DOWN fires; the dispatcher retries until it is back.
+        discord.enqueue(new MockResponse.Builder().code(503).build());
+        discord.enqueue(new MockResponse.Builder().code(503).build());
+        discord.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"1\"}").build());
+        String webhook = discord.url("/api/webhooks/123/t0ken").toString();
+
+        try (AlertDispatcher alerts = AlertDispatcher.builder()
+                .notifier(DiscordNotifier.builder(webhook).build())
+                .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)))
+                .build();
+             MonitorService service = MonitorService.builder()
+                     .monitor(Monitor.builder("Redis", check).target("redis:6379").downAfter(3).build())
+                     .alertSink(alerts)
+                     .scheduler(scheduler)
+                     .build()) {
+            service.start();
+            check.fail("connection refused by redis:6379");
+            scheduler.advance(Duration.ofMinutes(3));
+
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                RecordedRequest request = discord.takeRequest(30, TimeUnit.SECONDS);
+                assertThat(request).as("request %d", attempt).isNotNull();
+                assertThat(embed(request).path("title").asText()).isEqualTo("Redis is down");
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Reading monitors from a file. No test here contacts a target. */
 class MonitorFileTest {
 
-    private static final HealthCheck DATABASE = TestChecks.of("database", HealthResult::ok);
+    private static final HealthCheck DATABASE = HealthCheck.of("database", HealthResult::ok);
 
     private static List<Monitor> parse(String text) {
         return MonitorFile.parse(text, "monitors.conf", Map.of("database", DATABASE), name -> null);

@@ -1,5 +1,6 @@
 package fr.pareto.health.monitor;
 
+import fr.pareto.health.HealthCheck;
 import fr.pareto.health.HealthResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +36,11 @@ class MonitorRealTimeTest {
 
     @Test
     void hungCheckTimesOutAndOthersKeepRunning() {
-        Monitor hung = Monitor.builder("Hung", TestChecks.of("hung", () -> {
+        Monitor hung = Monitor.builder("Hung", HealthCheck.of("hung", () -> {
             release.await();
             return HealthResult.ok();
         })).interval(Duration.ofSeconds(30)).timeout(Duration.ofMillis(300)).build();
-        Monitor fast = Monitor.builder("Fast", TestChecks.of("fast", HealthResult::ok))
+        Monitor fast = Monitor.builder("Fast", HealthCheck.of("fast", HealthResult::ok))
                 .interval(Duration.ofMillis(50)).build();
         service = MonitorService.builder().monitor(hung).monitor(fast).notifier(notifier).build();
         long started = System.nanoTime();
@@ -62,7 +63,7 @@ class MonitorRealTimeTest {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger maxRunning = new AtomicInteger();
         // Ignores interruption, as some drivers do, and holds on for a long time.
-        Monitor stubborn = Monitor.builder("Stubborn", TestChecks.of("stubborn", () -> {
+        Monitor stubborn = Monitor.builder("Stubborn", HealthCheck.of("stubborn", () -> {
             maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 while (true) {
@@ -95,7 +96,7 @@ class MonitorRealTimeTest {
     void monitorsRunInParallel() {
         Monitor.Builder[] slow = new Monitor.Builder[3];
         for (int i = 0; i < slow.length; i++) {
-            slow[i] = Monitor.builder("Slow " + i, TestChecks.of("slow", () -> {
+            slow[i] = Monitor.builder("Slow " + i, HealthCheck.of("slow", () -> {
                 Thread.sleep(1000);
                 return HealthResult.ok();
             })).interval(Duration.ofMinutes(1)).timeout(Duration.ofSeconds(30));
@@ -122,7 +123,7 @@ class MonitorRealTimeTest {
     void closeStopsChecks() {
         AtomicInteger checks = new AtomicInteger();
         service = MonitorService.builder()
-                .monitor(Monitor.builder("Counted", TestChecks.of("counted", () -> {
+                .monitor(Monitor.builder("Counted", HealthCheck.of("counted", () -> {
                     checks.incrementAndGet();
                     return HealthResult.ok();
                 })).interval(Duration.ofMillis(20)).build())

@@ -196,7 +196,7 @@ class MonitorTransitionTest {
 
     @Test
     void degradedCountsAsUp() {
-        HealthCheck degraded = TestChecks.of("queue", () -> HealthResult.degraded("backlog above 10000"));
+        HealthCheck degraded = HealthCheck.of("queue", () -> HealthResult.degraded("backlog above 10000"));
         service = MonitorService.builder()
                 .monitor(Monitor.builder("Queue", degraded).build())
                 .notifier(notifier)
@@ -212,10 +212,10 @@ class MonitorTransitionTest {
 
     @Test
     void thrownExceptionAndNullResultAreFailures() {
-        HealthCheck throwing = TestChecks.of("throws", () -> {
+        HealthCheck throwing = HealthCheck.of("throws", () -> {
             throw new IllegalStateException("pool exhausted");
         });
-        HealthCheck nothing = TestChecks.of("null", () -> null);
+        HealthCheck nothing = HealthCheck.of("null", () -> null);
         service = MonitorService.builder()
                 .monitor(Monitor.builder("Throws", throwing).build())
                 .monitor(Monitor.builder("Null", nothing).build())

@@ -5,7 +5,7 @@ import fr.pareto.health.monitor.MonitorNotifier;
 
 /**
  * The one way into pareto-alerting, an optional dependency: checks that it is present before any
- * of its classes is loaded, and fails with a message that says what to add.
+ * of its classes is loaded, and fails with a message that names the dependency to add.
  */
 public final class AlertingSupport {
 

@@ -26,7 +26,7 @@ public final class History {
     private final int capacity;
     private final ArrayDeque<Heartbeat> recent;
 
-    // Slot i holds the counts of the hour whose number (hours since the epoch) is hour[i];
+    // Slot i contains the counts of the hour whose number (hours since the epoch) is hour[i];
     // a slot whose hour is stale is reset before reuse.
     private final long[] hour = new long[HOURS];
     private final int[] up = new int[HOURS];
@@ -65,8 +65,8 @@ public final class History {
     }
 
     /**
-     * Returns the share of non-maintenance heartbeats that were not DOWN, over the hour of now
-     * and the hours-1 hours before it; empty when there were none.
+     * Returns the share of non-maintenance heartbeats that were not DOWN. The window is the hour
+     * of now and the hours-1 hours before it. Empty when the window has no heartbeat.
      */
     public OptionalDouble uptime(Instant now, int hours) {
         long current = hourOf(now);

@@ -35,7 +35,7 @@ public final class MonitorRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorRunner.class);
 
-    /** Longest message kept in a heartbeat; longer ones keep their start and end. */
+    /** Maximum length of a heartbeat message; longer ones keep their start and end. */
     static final int MAX_MESSAGE_LENGTH = 1000;
 
     private final Monitor monitor;

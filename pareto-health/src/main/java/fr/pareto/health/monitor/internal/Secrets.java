@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Secrets {
 
-    /** What a masked value is replaced with. */
+    /** The replacement for a masked value. */
     public static final String MASK = "***";
 
     // A parameter is secret when its name contains one of these words, case-insensitively, so
