@@ -5,12 +5,12 @@
  * {@code fr.pareto.alerting.logback}) are optional: add them only if you use those packages.
  */
 module fr.pareto.alerting {
-    requires org.slf4j;
+    requires transitive org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
     requires static jakarta.mail;
-    requires static ch.qos.logback.classic;
-    requires static ch.qos.logback.core;
+    requires static transitive ch.qos.logback.classic;
+    requires static transitive ch.qos.logback.core;
 
     exports fr.pareto.alerting;
     exports fr.pareto.alerting.discord;

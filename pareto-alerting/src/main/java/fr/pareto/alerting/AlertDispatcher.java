@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p><b>Delivery.</b> Each notifier has its own bounded queue and daemon thread
  * ({@code pareto-alert-<notifier name>}), so a slow channel does not hold up another. When
- * alerts queue up, the worker asks the notifier how many fit in one message (Discord: up to
+ * alerts queue up, the worker calls {@link Notifier#batchSize} to learn how many fit in one message (Discord: up to
  * 10 embeds), so a backlog goes out in fewer requests. A message that fails temporarily is
  * retried according to the {@link RetryPolicy}; the notifier makes the channel's rate limit
  * wait before each request.

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class DeliveryResult {
 
-    /** What the dispatcher does next with the alerts of the attempt. */
+    /** The kind of outcome, which decides what the dispatcher does next. */
     public enum Outcome {
         /** The channel confirmed the message. */
         DELIVERED,
@@ -48,7 +48,7 @@ public final class DeliveryResult {
     }
 
     /**
-     * Returns the result of a temporary failure for which the channel said how long to wait,
+     * Returns the result of a temporary failure for which the channel gave a wait,
      * such as a 429 with {@code retry_after}. The dispatcher waits that long (capped by its
      * retry policy) instead of its own back-off.
      *

@@ -15,8 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * nominal value), 8 attempts in all.
  *
  * @param maxAttempts attempts that end in an error (5xx, timeout, connection error) before the
- *     message fails, the first one included; answers that say how long to wait (429 with
- *     {@code retry_after}) do not count, {@code maxElapsed} bounds them; default 8, from 1 to 100
+ *     message fails, the first one included; results that carry their own wait (429 with
+ *     {@code retry_after}) do not count, because {@code maxElapsed} bounds them; default 8, from 1 to 100
  * @param initialBackoff back-off before the second attempt; it doubles for each further
  *     attempt; default 500 ms, from 1 ms to 1 hour
  * @param maxBackoff upper bound of one back-off; default 30 s, at least {@code initialBackoff}
@@ -70,7 +70,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
         return new RetryPolicy(maxAttempts, initial, max, maxRetryAfter, maxElapsed);
     }
 
-    /** Returns a copy with another cap on the waits that a channel asks for. */
+    /** Returns a copy with another cap on the waits that a channel requests. */
     public RetryPolicy withMaxRetryAfter(Duration max) {
         return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, max, maxElapsed);
     }

@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * values and descriptions lose their middle, so the root cause at the end of a wrapped
  * exception survives). Mentions are off: every payload carries
  * {@code "allowed_mentions": {"parse": []}} and {@code @everyone} and {@code @here} are
- * neutralised, unless {@link Builder#allowMentions(Mention...)} says otherwise.
+ * neutralised, unless {@link Builder#allowMentions(Mention...)} allows them.
  *
  * <p>Responses: 2xx is delivered (posts use {@code ?wait=true}, so Discord confirms it stored
  * the message); 429 returns a retry after Discord's {@code retry_after}; 5xx, timeouts and
@@ -101,7 +101,7 @@ public final class DiscordNotifier implements Notifier {
      *     only for a loopback address (test servers)
      * @throws NullPointerException if webhookUrl is null
      * @throws IllegalArgumentException if the URL is not a Discord webhook URL; the message
-     *     says what is wrong and shows the token as {@code ***}
+     *     names what is wrong and shows the token as {@code ***}
      */
     public static Builder builder(String webhookUrl) {
         return new Builder(DiscordWebhookUrl.parse(webhookUrl));
@@ -119,8 +119,27 @@ public final class DiscordNotifier implements Notifier {
         return messages.batchSize(queued);
     }
 
+    /**
+     * Posts the alerts as one message, or as several when they do not fit in one (a caller other
+     * than the dispatcher may pass more than {@link #batchSize(List)} alerts). With several
+     * messages, the first failure is returned, and a retry sends the earlier messages again.
+     */
     @Override
     public DeliveryResult deliver(List<Alert> alerts) throws InterruptedException {
+        int next = 0;
+        while (next < alerts.size()) {
+            List<Alert> rest = alerts.subList(next, alerts.size());
+            int size = Math.max(1, Math.min(rest.size(), messages.batchSize(rest)));
+            DeliveryResult result = deliverMessage(rest.subList(0, size));
+            if (result.outcome() != DeliveryResult.Outcome.DELIVERED) {
+                return result;
+            }
+            next += size;
+        }
+        return DeliveryResult.delivered();
+    }
+
+    private DeliveryResult deliverMessage(List<Alert> alerts) throws InterruptedException {
         String reason = unusable.get();
         if (reason != null) {
             return DeliveryResult.failed("Discord webhook " + webhook.redacted() + " is unusable (" + reason

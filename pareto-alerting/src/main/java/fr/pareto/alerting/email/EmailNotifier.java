@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * <p>The subject reads {@code [ERROR] API Health is down}; the body has a plain-text part and
  * an HTML part with the severity's colour, the fields, the source, the time and the link.
  * The connection uses STARTTLS, required, unless the port is 465 (implicit TLS) or
- * {@link Builder#tls(TlsMode)} says otherwise. Connect, read and write are each bounded by a
+ * {@link Builder#tls(TlsMode)} sets another mode. Connect, read and write are each bounded by a
  * timeout, so a server that accepts the connection and never answers fails the attempt, which
  * the dispatcher retries.
  *

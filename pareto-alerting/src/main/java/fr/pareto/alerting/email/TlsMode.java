@@ -1,6 +1,6 @@
 package fr.pareto.alerting.email;
 
-/** How the connection to the SMTP server is encrypted. */
+/** Encryption of the connection to the SMTP server. */
 public enum TlsMode {
     /**
      * Connect in plain text, then upgrade with STARTTLS; a server that does not offer STARTTLS

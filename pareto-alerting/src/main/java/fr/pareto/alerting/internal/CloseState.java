@@ -1,6 +1,6 @@
 package fr.pareto.alerting.internal;
 
-/** What the workers of a dispatcher need to know about its shutdown. */
+/** The shutdown state of a dispatcher, read by its workers. */
 public final class CloseState {
 
     private volatile boolean closing;

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What a webhook's last response said about its rate limit, shared by every notifier that posts
+ * The rate limit that a webhook's last response announced, shared by every notifier that posts
  * to the same webhook in this JVM: Discord counts requests per webhook, not per client.
  *
  * <p>Requests to one webhook are serialised through {@link #lock()}, so each one starts after

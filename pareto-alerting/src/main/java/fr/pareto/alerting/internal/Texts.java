@@ -44,7 +44,7 @@ public final class Texts {
     /**
      * Cuts the middle of a text so that it has at most {@code limit} code points and both its
      * start and its end survive: the root cause of a wrapped exception is at the end. The marker
-     * says how many code points were removed.
+     * gives the number of code points removed.
      */
     public static String cutMiddle(String text, int limit) {
         int length = length(text);

@@ -38,7 +38,7 @@ import java.util.Set;
  * other statuses fail for good. Header values (an {@code Authorization} token, for example) and
  * the URL's query are never logged: {@link #name()} shows only the scheme, host and path.
  *
- * <p>Thread-safe; holds no thread of its own.
+ * <p>Thread-safe. It starts no thread of its own.
  */
 public final class JsonWebhookNotifier implements Notifier {
 

@@ -263,6 +263,50 @@ class DiscordNotifierTest {
     }
 
     @Test
+    void contentOver2000IsSentTruncated() throws Exception {
+        server.enqueue(ok());
+
+        DeliveryResult result = notifier().content("x".repeat(2001)).build().deliver(List.of(alert("t")));
+
+        assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.DELIVERED);
+        String content = body(server.takeRequest(5, TimeUnit.SECONDS)).path("content").asText();
+        assertThat(content.codePointCount(0, content.length())).isEqualTo(2000);
+        assertThat(content).endsWith("[truncated]");
+    }
+
+    @Test
+    void mentionsInAlertTextPingNobody() throws Exception {
+        server.enqueue(ok());
+
+        notifier().build().deliver(List.of(Alert.builder("@everyone look").description("@here <@&123>").build()));
+
+        JsonNode body = body(server.takeRequest(5, TimeUnit.SECONDS));
+        assertThat(body.path("allowed_mentions").path("parse").size()).isZero();
+        assertThat(body.toString()).doesNotContain("@everyone").doesNotContain("@here");
+    }
+
+    @Test
+    void moreAlertsThanOneMessageAreSplit() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            server.enqueue(ok());
+        }
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            alerts.add(alert("alert " + i));
+        }
+
+        DeliveryResult result = notifier().build().deliver(alerts);
+
+        assertThat(result.outcome()).isEqualTo(DeliveryResult.Outcome.DELIVERED);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        int embeds = 0;
+        for (int i = 0; i < 3; i++) {
+            embeds += body(server.takeRequest(5, TimeUnit.SECONDS)).path("embeds").size();
+        }
+        assertThat(embeds).isEqualTo(23);
+    }
+
+    @Test
     void nameAndToStringHideToken() {
         DiscordNotifier discord = notifier().build();
 
