@@ -198,7 +198,7 @@ public final class MonitorService implements AutoCloseable {
             for (MonitorNotifier notifier : notifiers) {
                 try {
                     notifier.notify(event);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError e) {
                     LOG.warn("Monitor {}: notifier {} failed on the {} notification; other notifiers still run",
                             event.monitor(), notifier.getClass().getName(), event.type(), e);
                 }

@@ -257,4 +257,24 @@ class MonitorTransitionTest {
 
         assertThat(received).extracting(MonitorEvent::type).containsExactly(Type.DOWN, Type.UP);
     }
+
+    @Test
+    void notifierLinkageErrorDoesNotStopMonitoring() {
+        check.fail();
+        service = MonitorService.builder()
+                .monitor(pareto().downAfter(1).build())
+                .notifier(event -> {
+                    throw new NoClassDefFoundError("fr/pareto/alerting/Alert");
+                })
+                .notifier(notifier)
+                .scheduler(scheduler)
+                .build();
+        service.start();
+        scheduler.advance(Duration.ZERO);
+        check.pass();
+        scheduler.advance(MINUTE.multipliedBy(3));
+
+        assertThat(notifier.types()).containsExactly(Type.DOWN, Type.UP);
+        assertThat(check.starts()).hasSize(4);
+    }
 }

@@ -201,7 +201,7 @@ public final class MonitorRunner {
                 running = null;
             }
         }
-        complete(attempt, result, true);
+        completeSafely(attempt, result, true);
     }
 
     private void timeOut(Attempt attempt) {
@@ -211,7 +211,21 @@ public final class MonitorRunner {
                 attempt.thread.interrupt();
             }
         }
-        complete(attempt, null, false);
+        completeSafely(attempt, null, false);
+    }
+
+    private void completeSafely(Attempt attempt, HealthResult result, boolean returned) {
+        try {
+            complete(attempt, result, returned);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Monitor {}: recording the check started at {} failed unexpectedly; planning the next one",
+                    monitor.name(), attempt.start, e);
+            synchronized (this) {
+                if (!closed && !paused && attempt.generation == generation && nextRun == null) {
+                    planAt(nextSlot(attempt.planned, now()), generation);
+                }
+            }
+        }
     }
 
     private void complete(Attempt attempt, HealthResult result, boolean returned) {
@@ -350,7 +364,22 @@ public final class MonitorRunner {
 
     private void planAt(Instant time, long plannedGeneration) {
         cancelNextRun();
-        nextRun = scheduler.schedule(time, () -> fire(time, plannedGeneration));
+        nextRun = scheduler.schedule(time, () -> fireSafely(time, plannedGeneration));
+    }
+
+    // A bug here must not end the monitor for good: log it and keep the plan going.
+    private void fireSafely(Instant planned, long plannedGeneration) {
+        try {
+            fire(planned, plannedGeneration);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Monitor {}: planned check at {} failed unexpectedly; planning the next one", monitor.name(), planned, e);
+            synchronized (this) {
+                running = null;
+                if (!closed && !paused && plannedGeneration == generation && nextRun == null) {
+                    planAt(planned.plus(monitor.interval()), generation);
+                }
+            }
+        }
     }
 
     private void cancelNextRun() {
