@@ -4,11 +4,18 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import fr.pareto.alerting.AlertDispatcher;
+import fr.pareto.errors.ErrorTracker;
+import fr.pareto.errors.ErrorsEndpoint;
+import fr.pareto.errors.UncaughtExceptionTracking;
+import fr.pareto.errors.alerting.AlertingErrorListener;
+import fr.pareto.errors.httpserver.ErrorTrackingFilter;
+import fr.pareto.errors.httpserver.ErrorsHttpHandler;
 import fr.pareto.examples.ShutdownPlan.Phase;
 import fr.pareto.examples.alerts.AlertSetup;
 import fr.pareto.examples.catalog.Catalog;
 import fr.pareto.examples.catalog.CatalogMetrics;
 import fr.pareto.examples.catalog.ProductCache;
+import fr.pareto.examples.health.HealthSetup;
 import fr.pareto.examples.health.MonitorSetup;
 import fr.pareto.examples.http.Json;
 import fr.pareto.examples.http.ProductsHandler;
@@ -19,7 +26,10 @@ import fr.pareto.examples.infra.Redis;
 import fr.pareto.examples.scraper.FixtureShop;
 import fr.pareto.examples.scraper.ScrapeTracker;
 import fr.pareto.examples.scraper.Scraper;
+import fr.pareto.health.httpserver.HealthHttpHandler;
 import fr.pareto.health.monitor.MonitorService;
+import fr.pareto.health.monitor.StatusPage;
+import fr.pareto.health.monitor.StatusPageHandler;
 import fr.pareto.logging.httpserver.RequestLoggingFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,12 +113,12 @@ public final class ExampleService implements AutoCloseable {
         try {
             AlertDispatcher alerts = AlertSetup.start(config);
             shutdown.add(Phase.ALERTS, "alert delivery", alerts);
+            ErrorTracker errors = startErrorTracking(alerts, shutdown);
 
             Database database = Database.open(config);
             shutdown.add(Phase.STORES, "postgresql", database);
             Catalog catalog = new Catalog(database.dataSource());
             catalog.initialize();
-
             Redis redis = Redis.open(config);
             shutdown.add(Phase.STORES, "redis", redis);
             ProductCache cache = new ProductCache(redis.client());
@@ -120,17 +130,24 @@ public final class ExampleService implements AutoCloseable {
             shutdown.add(Phase.BACKGROUND, "scraper", scraper);
             FixtureShop shop = FixtureShop.start(config.scrapeTimeout().multipliedBy(3));
             shutdown.add(Phase.SERVERS, "fixture shop", shop);
+            HealthSetup health = HealthSetup.create(database, redis, catalog, tracker,
+                    config.scraperMinSuccessRate(), config.healthToken());
+            shutdown.add(Phase.BACKGROUND, "health checks", health);
 
-            HttpServer server = startHttpServer(config.port(), catalog, cache, scraper, shop);
-            shutdown.add(Phase.SERVERS, "http server", () -> stopHttpServer(server));
-
+            // The server binds its port here, so the monitors know it before it serves.
+            HttpServer server = createHttpServer(config.port());
             int port = server.getAddress().getPort();
-            URI self = URI.create("http://127.0.0.1:" + port);
-            MonitorService monitors = MonitorSetup.start(self, database.endpoint(), redis.endpoint(),
-                    config.monitorInterval(), alerts);
+            MonitorService monitors = MonitorSetup.create(URI.create("http://127.0.0.1:" + port),
+                    database.endpoint(), redis.endpoint(), config.monitorInterval(), alerts);
             shutdown.add(Phase.MONITORS, "uptime monitors", monitors);
 
-            // TODO: wire pareto-health endpoints and the status page, and pareto-errors.
+            Routes routes = new Routes(server, errors);
+            routes.add(ProductsHandler.PATH, new ProductsHandler(catalog, cache, errors));
+            routes.add(ScrapeHandler.PATH, new ScrapeHandler(scraper, shop::targets, catalog, cache, errors));
+            addObservabilityRoutes(routes, config, health, monitors, errors);
+            server.start();
+            shutdown.add(Phase.SERVERS, "http server", () -> stopHttpServer(server));
+            monitors.start();
 
             log.atInfo().addKeyValue("module", "api").addKeyValue("port", port)
                     .addKeyValue("duration_ms", (System.nanoTime() - started) / 1_000_000)
@@ -143,6 +160,41 @@ public final class ExampleService implements AutoCloseable {
             shutdown.run();
             throw e;
         }
+    }
+
+    /** Starts the error tracker, which alerts on new error groups, and makes it the uncaught-exception handler. */
+    private static ErrorTracker startErrorTracking(AlertDispatcher alerts, ShutdownPlan shutdown) {
+        ErrorTracker errors = ErrorTracker.builder()
+                .name("pareto-example")
+                .applicationPackages("fr.pareto.examples")
+                .listener(AlertingErrorListener.builder(alerts).source("pareto-example").build())
+                // Closed by the shutdown plan, before alert delivery, rather than by a hook of its own.
+                .flushOnExit(false)
+                .build();
+        shutdown.add(Phase.MONITORS, "error tracker", errors);
+        UncaughtExceptionTracking uncaught = errors.installUncaughtExceptionHandler();
+        shutdown.add(Phase.MONITORS, "uncaught exception handler", uncaught);
+        return errors;
+    }
+
+    /**
+     * Adds the health endpoints, the status page, the error list (only with a token, so it
+     * answers 404 without one) and a JSON 404 for every other path.
+     */
+    private static void addObservabilityRoutes(Routes routes, ServiceConfig config, HealthSetup health,
+                                               MonitorService monitors, ErrorTracker errors) {
+        // The JDK server picks the longest matching context, so /health/scraper wins over /health.
+        routes.add("/health", new HealthHttpHandler(health.endpoint()));
+        routes.add("/health/scraper", new HealthHttpHandler(health.scraperEndpoint()));
+        // One context serves both /status and /status.json.
+        routes.add("/status", new StatusPageHandler(StatusPage.builder(monitors).title("Pareto example service").build()));
+        config.healthToken().ifPresent(token ->
+                routes.add("/errors", new ErrorsHttpHandler(ErrorsEndpoint.withToken(errors, token))));
+        routes.add("/", exchange -> {
+            try (exchange) {
+                Json.sendError(exchange, 404, "No endpoint at " + exchange.getRequestURI().getPath());
+            }
+        });
     }
 
     /** Returns the port the HTTP server listens on. */
@@ -179,8 +231,7 @@ public final class ExampleService implements AutoCloseable {
         }
     }
 
-    private static HttpServer startHttpServer(int port, Catalog catalog, ProductCache cache, Scraper scraper,
-                                              FixtureShop shop) {
+    private static HttpServer createHttpServer(int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(port), 64);
@@ -188,23 +239,21 @@ public final class ExampleService implements AutoCloseable {
             throw new UncheckedIOException("HTTP server failed to listen on port " + port + ": " + e.getMessage()
                     + "; free the port or set PORT to another one", e);
         }
-        route(server, ProductsHandler.PATH, new ProductsHandler(catalog, cache));
-        route(server, ScrapeHandler.PATH, new ScrapeHandler(scraper, shop::targets, catalog, cache));
-        route(server, "/", exchange -> {
-            try (exchange) {
-                Json.sendError(exchange, 404, "No endpoint at " + exchange.getRequestURI().getPath());
-            }
-        });
-        ExecutorService executor = Executors.newFixedThreadPool(16, DaemonThreads.named("http"));
-        server.setExecutor(executor);
-        server.start();
+        server.setExecutor(Executors.newFixedThreadPool(16, DaemonThreads.named("http")));
         return server;
     }
 
-    /** Adds a context whose exchanges are logged as {@code request handled}. */
-    private static void route(HttpServer server, String path, HttpHandler handler) {
-        HttpContext context = server.createContext(path, handler);
-        context.getFilters().add(new RequestLoggingFilter());
+    /**
+     * Adds contexts to the server, each behind the request logging filter (outermost, so it logs
+     * the status that recovery wrote) and the error tracking filter.
+     */
+    private record Routes(HttpServer server, ErrorTracker errors) {
+
+        void add(String path, HttpHandler handler) {
+            HttpContext context = server.createContext(path, handler);
+            context.getFilters().add(new RequestLoggingFilter());
+            context.getFilters().add(new ErrorTrackingFilter(errors));
+        }
     }
 
     private static void stopHttpServer(HttpServer server) throws InterruptedException {

@@ -26,7 +26,8 @@ import java.util.Optional;
  * @param discordWebhook Discord webhook for alerts; empty logs alerts only
  * @param smtp email alert settings; empty sends no email
  * @param logFormat JSON lines or the development console format
- * @param healthToken bearer token for detailed health and the error list; empty answers 404 there
+ * @param healthToken bearer token for detailed health and the error list, at least 16 characters;
+ *     empty answers 404 there
  * @param monitorInterval time between two probes of each uptime monitor
  * @param metricsInterval time between two {@code catalog metrics} log events
  * @param scrapeTimeout bound on one product page fetch, connection included
@@ -119,7 +120,7 @@ public record ServiceConfig(
                 reader.secretHttpUrl("PARETO_DISCORD_WEBHOOK_URL"),
                 reader.smtp(),
                 reader.logFormat("PARETO_LOG_FORMAT"),
-                reader.text("PARETO_HEALTH_TOKEN"),
+                reader.token("PARETO_HEALTH_TOKEN"),
                 reader.duration("PARETO_MONITOR_INTERVAL", Duration.ofSeconds(60)),
                 reader.duration("PARETO_METRICS_INTERVAL", Duration.ofSeconds(60)),
                 reader.duration("PARETO_SCRAPE_TIMEOUT", Duration.ofSeconds(2)),
@@ -159,6 +160,17 @@ public record ServiceConfig(
         Optional<String> text(String name) {
             String value = env.get(name);
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
+
+        Optional<String> token(String name) {
+            Optional<String> value = text(name);
+            if (value.isPresent() && (value.get().length() < 16 || value.get().chars().anyMatch(Character::isWhitespace))) {
+                // The value is not echoed: it is a credential.
+                throw new ConfigException("Invalid " + name + ": it has " + value.get().length()
+                        + " characters or contains whitespace; use at least 16 characters without whitespace, "
+                        + "such as the output of openssl rand -hex 32, or unset it to answer 404 on those endpoints");
+            }
+            return value;
         }
 
         int port(String name, int fallback) {

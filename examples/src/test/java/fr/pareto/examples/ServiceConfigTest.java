@@ -80,10 +80,21 @@ class ServiceConfigTest {
     void webhookIsNeverEchoed() {
         String webhook = "https://discord.com/api/webhooks/123/SECRET-TOKEN";
         ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("PARETO_DISCORD_WEBHOOK_URL", webhook,
-                "PARETO_HEALTH_TOKEN", "health-secret"));
+                "PARETO_HEALTH_TOKEN", "health-secret-0123456789"));
 
         assertThat(config.discordWebhook()).contains(URI.create(webhook));
         assertThat(config.toString()).doesNotContain("SECRET-TOKEN").doesNotContain("health-secret");
+    }
+
+    @Test
+    void shortHealthTokenIsRejectedWithoutEchoingIt() {
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PARETO_HEALTH_TOKEN", "letmein")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PARETO_HEALTH_TOKEN")
+                .hasMessageContaining("at least 16 characters")
+                .hasMessageNotContaining("letmein");
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PARETO_HEALTH_TOKEN", "sixteen chars ok!")))
+                .hasMessageContaining("whitespace");
         assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("PARETO_DISCORD_WEBHOOK_URL", "ftp://x/SECRET")))
                 .hasMessageContaining("PARETO_DISCORD_WEBHOOK_URL")
                 .hasMessageNotContaining("SECRET");

@@ -26,7 +26,7 @@ public final class MonitorSetup {
     }
 
     /**
-     * Builds and starts the monitors.
+     * Builds the monitors; they run once {@link MonitorService#start()} is called.
      *
      * @param api the service's own base URL, such as {@code http://127.0.0.1:8080}
      * @param database PostgreSQL's address, when the JDBC URL names one host
@@ -34,7 +34,7 @@ public final class MonitorSetup {
      * @param interval time between two checks of the API, PostgreSQL and Redis monitors
      * @param alerts where DOWN and recovery alerts go
      */
-    public static MonitorService start(URI api, Optional<Endpoint> database, Endpoint redis, Duration interval,
+    public static MonitorService create(URI api, Optional<Endpoint> database, Endpoint redis, Duration interval,
                                        AlertSink alerts) {
         MonitorService.Builder monitors = MonitorService.builder()
                 .alertSink(alerts)
@@ -45,9 +45,7 @@ public final class MonitorSetup {
                         interval.multipliedBy(5)));
         database.ifPresent(endpoint -> monitors.monitor(
                 configure(Monitor.tcp("PostgreSQL", endpoint.host(), endpoint.port()), interval)));
-        MonitorService service = monitors.build();
-        service.start();
-        return service;
+        return monitors.build();
     }
 
     private static Monitor configure(Monitor.Builder monitor, Duration interval) {

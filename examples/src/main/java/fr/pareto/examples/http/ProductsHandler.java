@@ -2,6 +2,8 @@ package fr.pareto.examples.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import fr.pareto.errors.ErrorContext;
+import fr.pareto.errors.ErrorTracker;
 import fr.pareto.examples.catalog.Catalog;
 import fr.pareto.examples.catalog.ProductCache;
 import java.io.IOException;
@@ -9,13 +11,12 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/products?limit=20&offset=0}: one page of products with their offers, from the
  * Redis cache when it has the page ({@code X-Cache: HIT}), else from PostgreSQL ({@code MISS}).
- * Answers 400 for a bad parameter and 503 when PostgreSQL cannot be reached.
+ * The status is 400 for a bad parameter and 503 when PostgreSQL cannot be reached; the database
+ * error then goes to the error tracker.
  */
 public final class ProductsHandler implements HttpHandler {
 
@@ -25,15 +26,15 @@ public final class ProductsHandler implements HttpHandler {
     /** Largest page size. */
     public static final int MAX_LIMIT = 100;
 
-    private static final Logger log = LoggerFactory.getLogger(ProductsHandler.class);
-
     private final Catalog catalog;
     private final ProductCache cache;
+    private final ErrorTracker errors;
 
-    /** Creates the handler. */
-    public ProductsHandler(Catalog catalog, ProductCache cache) {
+    /** Creates the handler; database failures are reported to {@code errors}. */
+    public ProductsHandler(Catalog catalog, ProductCache cache, ErrorTracker errors) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.errors = Objects.requireNonNull(errors, "errors");
     }
 
     @Override
@@ -64,8 +65,8 @@ public final class ProductsHandler implements HttpHandler {
             try {
                 json = Json.write(catalog.products(limit, offset));
             } catch (SQLException e) {
-                log.atError().addKeyValue("module", "api").addKeyValue("sql_state", e.getSQLState())
-                        .setCause(e).log("product query failed");
+                errors.capture(e, ErrorContext.of(ErrorContext.METHOD, "GET").with(ErrorContext.PATH, PATH)
+                        .with("operation", "product query"));
                 Json.sendError(exchange, 503, "The catalog database is unavailable; retry later");
                 return;
             }

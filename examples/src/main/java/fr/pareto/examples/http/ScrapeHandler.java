@@ -2,6 +2,8 @@ package fr.pareto.examples.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import fr.pareto.errors.ErrorContext;
+import fr.pareto.errors.ErrorTracker;
 import fr.pareto.examples.catalog.Catalog;
 import fr.pareto.examples.catalog.ProductCache;
 import fr.pareto.examples.scraper.ScrapeResult;
@@ -16,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/scrape[?retailer=NAME][&sku=SKU]}: scrapes the retailers' product pages,
@@ -30,19 +30,23 @@ public final class ScrapeHandler implements HttpHandler {
     /** Path of the endpoint. */
     public static final String PATH = "/api/scrape";
 
-    private static final Logger log = LoggerFactory.getLogger(ScrapeHandler.class);
-
     private final Scraper scraper;
     private final Supplier<List<ScrapeTarget>> targets;
     private final Catalog catalog;
     private final ProductCache cache;
+    private final ErrorTracker errors;
 
-    /** Creates the handler; {@code targets} gives the pages to visit. */
-    public ScrapeHandler(Scraper scraper, Supplier<List<ScrapeTarget>> targets, Catalog catalog, ProductCache cache) {
+    /**
+     * Creates the handler; {@code targets} gives the pages to visit, and failures to store a
+     * price go to {@code errors}.
+     */
+    public ScrapeHandler(Scraper scraper, Supplier<List<ScrapeTarget>> targets, Catalog catalog, ProductCache cache,
+                         ErrorTracker errors) {
         this.scraper = Objects.requireNonNull(scraper, "scraper");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.errors = Objects.requireNonNull(errors, "errors");
     }
 
     @Override
@@ -94,14 +98,16 @@ public final class ScrapeHandler implements HttpHandler {
         }
     }
 
-    /** Stores a scraped price; a database failure leaves the offer as it was and is logged. */
+    /** Stores a scraped price; a database failure leaves the offer as it was and goes to the error tracker. */
     private boolean store(ScrapeResult result) {
         ScrapeTarget target = result.target();
         try {
             return catalog.updatePrice(target.sku(), target.retailer(), result.price().orElseThrow(), Instant.now());
         } catch (SQLException e) {
-            log.atError().addKeyValue("module", "scraper").addKeyValue("retailer", target.retailer())
-                    .addKeyValue("sku", target.sku()).setCause(e).log("scraped price not stored");
+            errors.capture(e, ErrorContext.of(ErrorContext.METHOD, "POST").with(ErrorContext.PATH, PATH)
+                    .with("operation", "store scraped price")
+                    .with("retailer", target.retailer())
+                    .with("sku", target.sku()));
             return false;
         }
     }

@@ -32,29 +32,28 @@ public final class Redis implements AutoCloseable {
 
     private final RedisClient client;
     private final RedisServer embedded;
-    private final Endpoint endpoint;
+    private final URI uri;
 
-    private Redis(RedisClient client, RedisServer embedded, Endpoint endpoint) {
+    private Redis(RedisClient client, RedisServer embedded, URI uri) {
         this.client = client;
         this.embedded = embedded;
-        this.endpoint = endpoint;
+        this.uri = uri;
     }
 
     /** Connects to {@code REDIS_URL}, starting embedded Redis on a free loopback port when it is unset. */
     public static Redis open(ServiceConfig config) {
         if (config.redisUrl().isPresent()) {
             URI uri = config.redisUrl().get();
-            Endpoint endpoint = new Endpoint(uri.getHost(), uri.getPort());
             log.atInfo().addKeyValue("module", "cache").addKeyValue("redis", ServiceConfig.redact(uri))
                     .log("redis configured");
-            return new Redis(createClient(uri), null, endpoint);
+            return new Redis(createClient(uri), null, uri);
         }
         int port = freeLoopbackPort();
         RedisServer server = startEmbedded(port);
-        Endpoint endpoint = new Endpoint("127.0.0.1", port);
+        URI uri = URI.create("redis://127.0.0.1:" + port);
         log.atInfo().addKeyValue("module", "cache").addKeyValue("redis", "embedded Redis on 127.0.0.1:" + port)
                 .log("redis configured");
-        return new Redis(createClient(URI.create("redis://127.0.0.1:" + port)), server, endpoint);
+        return new Redis(createClient(uri), server, uri);
     }
 
     /** Returns the client; its commands throw {@code JedisException} when Redis cannot be reached. */
@@ -64,7 +63,15 @@ public final class Redis implements AutoCloseable {
 
     /** Returns the server's host and port. */
     public Endpoint endpoint() {
-        return endpoint;
+        return new Endpoint(uri.getHost(), uri.getPort());
+    }
+
+    /**
+     * Returns the server's URL. It may contain a password: pass it to code that needs it, such
+     * as a health check, and log only {@link ServiceConfig#redact(URI)} of it.
+     */
+    public URI uri() {
+        return uri;
     }
 
     /** Closes the client, then stops the embedded server if this process started one. */

@@ -33,11 +33,13 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
     private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Thread stdoutReader;
+    private final Thread stderrReader;
 
     private ServiceProcess(Process process) {
         this.process = process;
-        pump(process.getInputStream(), stdout, "service-stdout");
-        pump(process.getErrorStream(), stderr, "service-stderr");
+        this.stdoutReader = pump(process.getInputStream(), stdout, "service-stdout");
+        this.stderrReader = pump(process.getErrorStream(), stderr, "service-stderr");
     }
 
     /** Starts {@code java -jar jar} with the given variables on top of a cleaned environment. */
@@ -54,7 +56,7 @@ final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(builder.start());
     }
 
-    private static void pump(InputStream stream, List<String> lines, String threadName) {
+    private static Thread pump(InputStream stream, List<String> lines, String threadName) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
@@ -67,6 +69,7 @@ final class ServiceProcess implements AutoCloseable {
         }, threadName);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** Returns every stdout line so far. */
@@ -116,7 +119,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Sends SIGTERM, as Ctrl-C or {@code docker stop} would, and waits for the exit.
+     * Sends SIGTERM, as Ctrl-C or {@code docker stop} would, and waits for the exit and for the
+     * last lines of output to be read.
      *
      * @return the exit status
      */
@@ -126,6 +130,9 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("Service did not stop within " + timeout + " after SIGTERM\n" + tail());
         }
+        // The readers end at end of stream, which follows the exit; the bound is only a safety net.
+        stdoutReader.join(timeout.toMillis());
+        stderrReader.join(timeout.toMillis());
         return process.exitValue();
     }
 
