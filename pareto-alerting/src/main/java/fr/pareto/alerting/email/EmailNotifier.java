@@ -104,6 +104,8 @@ public final class EmailNotifier implements Notifier {
         private static final Pattern ADDRESS =
                 Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
 
+        private static final String MAIL_ARTIFACT = "org.eclipse.angus:angus-mail (tested with 2.0.5)";
+
         private final String host;
         private int port = 587;
         private String username;
@@ -241,8 +243,8 @@ public final class EmailNotifier implements Notifier {
             if (password != null && username == null) {
                 throw new IllegalStateException("A password was set without a username: call username(...) as well");
             }
-            OptionalDependencies.require("jakarta.mail.Session", "org.eclipse.angus:angus-mail", "Email alerts");
-            OptionalDependencies.require("org.eclipse.angus.mail.smtp.SMTPTransport", "org.eclipse.angus:angus-mail", "Email alerts");
+            OptionalDependencies.require("jakarta.mail.Session", MAIL_ARTIFACT, "Email alerts");
+            OptionalDependencies.require("org.eclipse.angus.mail.smtp.SMTPTransport", MAIL_ARTIFACT, "Email alerts");
             return new EmailNotifier(this);
         }
 

@@ -19,7 +19,7 @@ public final class OptionalDependencies {
             Class.forName(className, false, OptionalDependencies.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException(feature + " need " + artifact + " on the class path (class " + className
-                    + " not found); add that dependency, whose version the Pareto BOM manages", e);
+                    + " not found); add that dependency", e);
         }
     }
 }
