@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A check of the free space on the file system that holds a path, such as the log or upload
+ * A check of the free space on the file system that contains a path, such as the log or upload
  * directory. Free space is what this JVM may use ({@link FileStore#getUsableSpace()}).
  *
  * <p>The check is {@code error} when the free space is below either threshold and {@code ok}

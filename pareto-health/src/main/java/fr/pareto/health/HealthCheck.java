@@ -1,5 +1,6 @@
 package fr.pareto.health;
 
+import fr.pareto.health.internal.Arguments;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -37,11 +38,8 @@ public interface HealthCheck {
      * @throws IllegalArgumentException if the name is blank
      */
     static HealthCheck of(String name, Callable<HealthResult> probe) {
-        Objects.requireNonNull(name, "name");
+        Arguments.name(name);
         Objects.requireNonNull(probe, "probe");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("Invalid name: it is blank; give the check a name such as \"database\"");
-        }
         return new HealthCheck() {
             @Override
             public String name() {

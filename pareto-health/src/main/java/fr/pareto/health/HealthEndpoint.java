@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Immutable and thread-safe; {@link #respond(HealthRequest)} never throws. Closing the
  * registry is the caller's job.
  */
-public final class HealthEndpoint {
+public final class HealthEndpoint implements HttpEndpoint {
 
     /** The path below the mount point that serves detailed health. */
     public static final String DETAILED_PATH = "detailed";
@@ -70,6 +70,7 @@ public final class HealthEndpoint {
      * Serves one request. Never throws: an unexpected failure becomes a 503 with
      * {@code {"status":"error"}}.
      */
+    @Override
     public HealthResponse respond(HealthRequest request) {
         Objects.requireNonNull(request, "request");
         try {

@@ -1,20 +1,16 @@
 package fr.pareto.health;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A data source over {@link DriverManager} and a JDBC URL, like an unpooled application's. Tests
  * use it instead of the driver's own data source class, which needs {@code java.naming} on the
  * module path.
  */
-public final class UrlDataSource implements DataSource {
+public final class UrlDataSource extends TestDataSource {
 
     private final String url;
     private final Properties properties = new Properties();
@@ -38,43 +34,5 @@ public final class UrlDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         return DriverManager.getConnection(url, properties);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return new UrlDataSource(url, username, password).getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package fr.pareto.health.httpserver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import fr.pareto.health.HealthEndpoint;
+import fr.pareto.health.HttpEndpoint;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
 import java.io.IOException;
@@ -17,14 +18,14 @@ import java.util.Objects;
  * server.createContext("/health", new HealthHttpHandler(endpoint)); // also /health/live, /health/ready
  * }</pre>
  *
- * <p>Thread-safe; holds no resources of its own.
+ * <p>Thread-safe; owns no resources.
  */
 public final class HealthHttpHandler implements HttpHandler {
 
-    private final HealthEndpoint endpoint;
+    private final HttpEndpoint endpoint;
 
-    /** Creates a handler that serves the endpoint. */
-    public HealthHttpHandler(HealthEndpoint endpoint) {
+    /** Creates a handler that serves the endpoint, usually a {@link HealthEndpoint}. */
+    public HealthHttpHandler(HttpEndpoint endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 

@@ -113,7 +113,7 @@ public final class CheckSlot {
             }
         }
         if (stuck) {
-            // A run that timed out and ignored its interrupt still holds a thread: starting
+            // A run that timed out and ignored its interrupt still occupies a thread, so starting
             // another would pile up stuck threads until the executor is exhausted.
             Duration stuckFor = Duration.ofNanos(startNanos - previousStart);
             finish(promise, HealthResult.error("timed out after " + Texts.duration(timeout)
@@ -121,8 +121,8 @@ public final class CheckSlot {
             return;
         }
 
-        // Whoever flips this first owns the run's end: the task when it starts, or the timer when
-        // it cancels a task that never started.
+        // The first to set this ends the run's bookkeeping: the task when it starts, or the timer
+        // when it cancels a task that never started.
         AtomicBoolean claimed = new AtomicBoolean();
         Future<?> task;
         try {

@@ -16,7 +16,7 @@ public final class Resp {
     /** One reply: its RESP type character and its text (error text without the leading {@code -}). */
     public record Reply(char type, String text) {
 
-        /** Returns whether Redis answered with an error reply. */
+        /** Returns whether Redis replied with an error. */
         public boolean isError() {
             return type == '-';
         }

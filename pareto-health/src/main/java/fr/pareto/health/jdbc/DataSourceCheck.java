@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  *
  * <p>Both steps are bounded. {@code isValid} gets the timeout rounded up to whole seconds, never
  * 0, which JDBC reads as "no timeout". Obtaining the connection runs on a thread of the check, so
- * a pool that is exhausted or a server that does not answer the handshake cannot hold the caller;
+ * a pool that is exhausted or a server that never completes the handshake cannot block the caller;
  * a connection that arrives after the timeout is closed at once, and while such an attempt is
  * still pending the check reports it instead of starting another. So a check in the worst case
  * takes twice its timeout, one bound per step.
@@ -130,7 +130,7 @@ public final class DataSourceCheck implements HealthCheck {
         try {
             return attempt.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | InterruptedException e) {
-            // Nobody will use a late connection: give it back to the pool or close it.
+            // A connection that arrives late is never used: return it to the pool or close it.
             attempt.thenAccept(DataSourceCheck::closeQuietly);
             throw e;
         } catch (ExecutionException e) {

@@ -34,8 +34,8 @@ import javax.net.ssl.SSLSocketFactory;
  * and {@link #toString()} never contain the password.
  *
  * <p>{@code rediss://} URLs use TLS with the JVM's trust store and host name verification,
- * unless {@link Builder#sslContext(SSLContext)} or {@link Builder#verifyHostname(boolean)} say
- * otherwise.
+ * unless {@link Builder#sslContext(SSLContext)} or {@link Builder#verifyHostname(boolean)} override
+ * them.
  *
  * <p>Applications that already hold a Lettuce or Jedis client can check through it instead:
  * {@link #of(String, RedisPing)}.

@@ -124,7 +124,7 @@ public final class RedisUri {
         return database;
     }
 
-    /** Returns whether the URL asks for TLS ({@code rediss://}). */
+    /** Returns whether the URL requests TLS ({@code rediss://}). */
     public boolean tls() {
         return tls;
     }

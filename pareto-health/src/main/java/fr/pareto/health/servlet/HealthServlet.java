@@ -1,6 +1,7 @@
 package fr.pareto.health.servlet;
 
 import fr.pareto.health.HealthEndpoint;
+import fr.pareto.health.HttpEndpoint;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
 import jakarta.servlet.http.HttpServlet;
@@ -17,17 +18,17 @@ import java.util.Objects;
  * servletContext.addServlet("health", new HealthServlet(endpoint)).addMapping("/health/*");
  * }</pre>
  *
- * <p>Thread-safe; holds no resources of its own. Needs {@code jakarta.servlet-api} 6 at run
+ * <p>Thread-safe; owns no resources. Needs {@code jakarta.servlet-api} 6 at run
  * time, which the container provides.
  */
 public final class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient HealthEndpoint endpoint;
+    private final transient HttpEndpoint endpoint;
 
-    /** Creates a servlet that serves the endpoint. */
-    public HealthServlet(HealthEndpoint endpoint) {
+    /** Creates a servlet that serves the endpoint, usually a {@link HealthEndpoint}. */
+    public HealthServlet(HttpEndpoint endpoint) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 

@@ -6,20 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.pareto.health.EmbeddedPostgresServer;
 import fr.pareto.health.HealthResult;
 import fr.pareto.health.HealthStatus;
+import fr.pareto.health.TestDataSource;
 import fr.pareto.health.TestPorts;
 import fr.pareto.health.UrlDataSource;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -190,7 +188,7 @@ class DataSourceCheckTest {
         Connection get() throws SQLException;
     }
 
-    private static class FakeDataSource implements DataSource {
+    private static class FakeDataSource extends TestDataSource {
         private final ConnectionSource source;
 
         FakeDataSource(ConnectionSource source) {
@@ -200,44 +198,6 @@ class DataSourceCheckTest {
         @Override
         public Connection getConnection() throws SQLException {
             return source.get();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return source.get();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 
