@@ -1,0 +1,43 @@
+package fr.pareto.benchmarks.errors;
+
+/**
+ * An exception with a fixed 50-frame stack: 20 frames of application code under 30 frames of
+ * Jetty, Spring and JDK code, as a request handler's failure looks. It skips the JVM's stack walk,
+ * so each benchmark measures what its library does with an exception, not how the exception was
+ * made.
+ */
+final class FiftyFrameException extends RuntimeException {
+
+    static final String APPLICATION_PACKAGE = "com.example.shop";
+
+    private static final StackTraceElement[] FRAMES = frames();
+
+    FiftyFrameException(String message) {
+        super(message);
+        setStackTrace(FRAMES);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
+    private static StackTraceElement[] frames() {
+        StackTraceElement[] frames = new StackTraceElement[50];
+        String[] application = {"OrderRepository", "OrderService", "PricingService", "CartService", "CheckoutController"};
+        for (int i = 0; i < 20; i++) {
+            String type = application[i % application.length];
+            frames[i] = new StackTraceElement(APPLICATION_PACKAGE + "." + type, "step" + i, type + ".java", 40 + i);
+        }
+        String[] framework = {
+            "org.springframework.web.servlet.DispatcherServlet", "org.springframework.web.servlet.FrameworkServlet",
+            "jakarta.servlet.http.HttpServlet", "org.eclipse.jetty.ee10.servlet.ServletHolder",
+            "org.eclipse.jetty.ee10.servlet.ServletHandler$ChainEnd", "org.eclipse.jetty.server.Server",
+            "org.eclipse.jetty.util.thread.QueuedThreadPool$Runner", "java.lang.Thread"};
+        for (int i = 20; i < 50; i++) {
+            String type = framework[i % framework.length];
+            frames[i] = new StackTraceElement(type, "handle" + (i % 3), type.substring(type.lastIndexOf('.') + 1) + ".java", 100 + i);
+        }
+        return frames;
+    }
+}
