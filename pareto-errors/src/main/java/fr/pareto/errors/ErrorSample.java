@@ -28,6 +28,7 @@ public record ErrorSample(Instant time, String thread, String error, String stac
         Objects.requireNonNull(thread, "thread");
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(stackTrace, "stackTrace");
-        context = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(context, "context")));
+        Objects.requireNonNull(context, "context");
+        context = context.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 }
