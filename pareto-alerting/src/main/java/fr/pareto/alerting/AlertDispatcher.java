@@ -173,6 +173,11 @@ public final class AlertDispatcher implements AlertSink, AutoCloseable {
      * what is queued within the close timeout, then logs at ERROR every alert still undelivered
      * and stops the threads. Later calls return at once. Restores the interrupt flag if the
      * calling thread is interrupted while waiting.
+     *
+     * <p>It returns within the close timeout plus about one second, plus the offer timeout if a
+     * {@link #send} is waiting for queue space. A message in flight inside a call that ignores
+     * interrupts (a blocking SMTP read) is logged by its worker when that call ends, which the
+     * notifier's own timeouts bound, possibly after close() has returned.
      */
     @Override
     public void close() {
@@ -353,7 +358,7 @@ public final class AlertDispatcher implements AlertSink, AutoCloseable {
         /**
          * Sets how long {@link AlertDispatcher#close()} keeps delivering what is queued.
          * Default: 10 seconds. What is still undelivered then is logged at ERROR. close() may
-         * take up to about one second longer while workers stop.
+         * take about one second longer while workers stop.
          *
          * @throws IllegalArgumentException if it is negative or over 10 minutes
          */

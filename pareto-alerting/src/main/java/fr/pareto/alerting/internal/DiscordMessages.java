@@ -160,7 +160,7 @@ public final class DiscordMessages {
             embed.inline.add(false);
         }
         if (embed.url == null && alert.link().isPresent() && embed.fields.size() < FIELDS) {
-            embed.fields.add(new String[] {"Link", Texts.cutEnd(alert.link().get().toString(), FIELD_VALUE)});
+            embed.fields.add(new String[] {"Link", Texts.cutEnd(mentionSafe(alert.link().get().toString()), FIELD_VALUE)});
             embed.inline.add(false);
         }
         return embed;
