@@ -3,9 +3,11 @@ package fr.pareto.health;
 /**
  * Hears when a registered check's status changes.
  *
- * <p>Called on a registry thread right after the result that changed the status, once per
- * change. Keep it short and non-blocking (hand slow work to another executor): a listener that
- * blocks holds a health thread. A listener that throws is logged and the others still run.
+ * <p>Called once per change, in order, on the registry's single listener thread, shortly after
+ * the result that changed the status; a slow listener delays other listeners but never checks or
+ * their timeouts. Up to 1024 changes wait for slow listeners; further changes are dropped with a
+ * warning. A listener that throws is logged and the others still run. Listeners stop at
+ * {@link HealthRegistry#close()}.
  */
 @FunctionalInterface
 public interface HealthListener {

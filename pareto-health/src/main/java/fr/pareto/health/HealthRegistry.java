@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,7 @@ public final class HealthRegistry implements AutoCloseable {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(HealthRegistry.class);
     private static final Duration WAIT_MARGIN = Duration.ofSeconds(1);
+    private static final int MAX_PENDING_CHANGES = 1024;
 
     private final List<CheckSlot> checks;
     private final Map<String, List<CheckSlot>> groups;
@@ -71,6 +73,7 @@ public final class HealthRegistry implements AutoCloseable {
     private final List<HealthListener> listeners;
     private final ThreadPoolExecutor executor;
     private final ScheduledThreadPoolExecutor timer;
+    private final ThreadPoolExecutor notifier;
     private final Duration closeTimeout;
     private final Duration longestTimeout;
     private volatile boolean closed;
@@ -113,6 +116,10 @@ public final class HealthRegistry implements AutoCloseable {
         executor.allowCoreThreadTimeOut(true);
         this.timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("pareto-health-timer"));
         timer.setRemoveOnCancelPolicy(true);
+        // Listeners run on their own thread, so a slow one delays neither checks nor timeouts.
+        this.notifier = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(MAX_PENDING_CHANGES),
+                new DaemonThreads("pareto-health-listener"));
+        notifier.allowCoreThreadTimeOut(true);
     }
 
     /** Starts a registry with a 2 s timeout per check and a 1 s cache. */
@@ -172,7 +179,7 @@ public final class HealthRegistry implements AutoCloseable {
         for (CheckSlot slot : slots) {
             futures.add(closed
                     ? CompletableFuture.completedFuture(HealthResult.error("not run: the health registry is closed"))
-                    : slot.result(executor, timer, this::notifyListeners));
+                    : slot.result(executor, timer, this::queueChange));
         }
         // Each future completes within its check's timeout; the deadline only guards against a
         // timer that stopped (the registry was closed while this caller waited).
@@ -195,6 +202,17 @@ public final class HealthRegistry implements AutoCloseable {
             return HealthResult.error("not awaited: the calling thread was interrupted");
         } catch (ExecutionException e) {
             return HealthResult.error(Texts.reason(e.getCause()));
+        }
+    }
+
+    private void queueChange(String check, Optional<HealthStatus> previous, HealthResult result) {
+        try {
+            notifier.execute(() -> notifyListeners(check, previous, result));
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                LOGGER.warn("Health listeners are {} changes behind; dropped the change of check {} to {}",
+                        MAX_PENDING_CHANGES, check, result.status().jsonName());
+            }
         }
     }
 
@@ -227,6 +245,7 @@ public final class HealthRegistry implements AutoCloseable {
         closed = true;
         executor.shutdown();
         timer.shutdown();
+        notifier.shutdown();
         try {
             if (!executor.awaitTermination(closeTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 LOGGER.warn("Health checks still running {} after close; interrupting them", Texts.duration(closeTimeout));
@@ -236,6 +255,7 @@ public final class HealthRegistry implements AutoCloseable {
         } finally {
             executor.shutdownNow();
             timer.shutdownNow();
+            notifier.shutdownNow();
             checks.forEach(slot -> slot.abort("not run: the health registry is closed"));
             gauges.forEach(slot -> slot.abort("not run: the health registry is closed"));
         }

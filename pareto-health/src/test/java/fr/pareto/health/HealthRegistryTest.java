@@ -258,8 +258,8 @@ class HealthRegistryTest {
             callers.shutdownNow();
         }
 
-        // Callers that arrive after the shared run ended start a new one (no cache here), so a
-        // few runs are possible; one per caller is not.
+        // With no cache, a caller that arrives after the shared run ended starts a new run. So a
+        // few runs are possible, but not one per caller.
         assertThat(runs.get()).isBetween(1, 20);
     }
 
@@ -321,6 +321,32 @@ class HealthRegistryTest {
                 java.util.Optional.empty(), java.util.Optional.of(HealthStatus.OK), java.util.Optional.of(HealthStatus.ERROR));
         assertThat(changes).extracting(StatusChange::current).containsExactly(HealthStatus.OK, HealthStatus.ERROR, HealthStatus.OK);
         assertThat(changes.get(1).result().message()).hasValue("down");
+    }
+
+    @Test
+    void slowListenerDelaysNoCheck() {
+        AtomicInteger runs = new AtomicInteger();
+        HealthRegistry registry = track(fakeClockBuilder()
+                .cacheTtl(Duration.ofSeconds(1))
+                .timeout(Duration.ofSeconds(1))
+                .threads(1)
+                .listener(change -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .register(HealthCheck.of("flaky", () -> runs.incrementAndGet() % 2 == 0
+                        ? HealthResult.error("down") : HealthResult.ok()))
+                .build());
+
+        for (int i = 1; i <= 4; i++) {
+            HealthResult result = registry.evaluate().checks().get(0).result();
+            assertThat(result.message()).isEqualTo(i % 2 == 0 ? java.util.Optional.of("down") : java.util.Optional.empty());
+            clock.addAndGet(Duration.ofSeconds(2).toNanos());
+        }
+        assertThat(runs).hasValue(4);
     }
 
     @Test

@@ -168,7 +168,7 @@ class DataSourceCheckTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid timeout");
     }
 
-    // A connection fake that only answers what the check calls: isValid, getMetaData, close.
+    // A connection fake that implements only what the check calls: isValid, getMetaData, close.
     private static Connection fakeConnection(List<Integer> isValidTimeouts) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, arguments) -> switch (method.getName()) {
