@@ -73,9 +73,10 @@ public final class StatusPage {
         try {
             List<MonitorSnapshot> snapshots = service.snapshots();
             if (request.path().endsWith(".json")) {
-                return new HealthResponse(200, JSON, HEADERS, StatusJson.render(title, snapshots, heartbeats, showDetails));
+                return new HealthResponse(200, JSON, HEADERS,
+                        StatusJson.render(title, service.clock().instant(), snapshots, heartbeats, showDetails));
             }
-            byte[] body = StatusHtml.render(title, snapshots, refresh, heartbeats, showDetails)
+            byte[] body = StatusHtml.render(title, service.clock().instant(), snapshots, refresh, heartbeats, showDetails)
                     .getBytes(StandardCharsets.UTF_8);
             return new HealthResponse(200, HTML, HEADERS, body);
         } catch (RuntimeException e) {

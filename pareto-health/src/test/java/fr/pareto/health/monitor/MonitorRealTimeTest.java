@@ -136,4 +136,29 @@ class MonitorRealTimeTest {
         // A check already started may still finish; none starts after that.
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> checks.get() <= afterClose + 1);
     }
+
+    @Test
+    void resumeWaitsForCheckStartedBeforePause() throws InterruptedException {
+        CountDownLatch entered = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        Monitor slow = Monitor.builder("Slow", HealthCheck.of("slow", () -> {
+            if (calls.incrementAndGet() == 1) {
+                entered.countDown();
+                release.await();
+            }
+            return HealthResult.ok();
+        })).interval(Duration.ofMillis(50)).timeout(Duration.ofSeconds(20)).build();
+        service = MonitorService.builder().monitor(slow).notifier(notifier).build();
+        service.start();
+        assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+        service.pause("Slow");
+        service.resume("Slow");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshot("Slow").heartbeats().size() >= 3);
+
+        // The first check's result was discarded by the pause; no failure was made up meanwhile.
+        assertThat(snapshot("Slow").heartbeats()).allSatisfy(beat -> assertThat(beat.status()).isEqualTo(MonitorStatus.UP));
+        assertThat(notifier.events()).isEmpty();
+    }
 }

@@ -143,6 +143,11 @@ public final class MonitorRunner {
                 planAt(nextSlot(planned, now), generation);
                 return;
             }
+            if (running != null && Duration.between(running.start, now).compareTo(monitor.timeout()) < 0) {
+                // A check started before a pause is still within its timeout: wait for it quietly.
+                planAt(nextSlot(planned, now), generation);
+                return;
+            }
             if (running == null) {
                 attempt = new Attempt(planned, now, generation);
                 running = attempt;

@@ -44,9 +44,8 @@ public final class StatusHtml {
     }
 
     /** Returns the page for the given snapshots. */
-    public static String render(String title, List<MonitorSnapshot> snapshots, Duration refresh, int heartbeats,
-                                boolean showDetails) {
-        Instant now = snapshots.isEmpty() ? Instant.now() : snapshots.get(0).time();
+    public static String render(String title, Instant now, List<MonitorSnapshot> snapshots, Duration refresh,
+                                int heartbeats, boolean showDetails) {
         StringBuilder html = new StringBuilder(8192 + snapshots.size() * (2048 + heartbeats * 96));
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -9,6 +9,7 @@ import fr.pareto.health.monitor.MonitorSnapshot;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -25,10 +26,11 @@ public final class StatusJson {
     }
 
     /** Returns the JSON document, UTF-8 encoded. */
-    public static byte[] render(String title, List<MonitorSnapshot> snapshots, int heartbeats, boolean showDetails) {
+    public static byte[] render(String title, Instant now, List<MonitorSnapshot> snapshots, int heartbeats,
+                                boolean showDetails) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("title", title);
-        root.put("time", snapshots.isEmpty() ? null : snapshots.get(0).time().toString());
+        root.put("time", now.toString());
         ArrayNode monitors = root.putArray("monitors");
         for (MonitorSnapshot snapshot : snapshots) {
             ObjectNode monitor = monitors.addObject();
