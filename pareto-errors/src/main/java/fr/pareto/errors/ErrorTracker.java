@@ -66,7 +66,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * <p>Thread-safe. Lifecycle: {@link Builder#build() built} ready to use, with a daemon notifier thread
  * when it has listeners; {@link #close()} delivers queued notifications within the shutdown
  * timeout. A shutdown hook does the same at JVM exit unless {@link Builder#flushOnExit(boolean)}
- * turned it off. Captures after close are still recorded and logged, but listeners are not told.
+ * turned it off. Captures after close are still recorded and logged, but listeners are not notified.
  */
 public final class ErrorTracker implements AutoCloseable {
 

@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * A filter for the JDK's {@code com.sun.net.httpserver.HttpServer} that recovers from what the
  * handler throws: it captures the exception with the method, path, query, request id and headers
- * (secrets redacted), and answers {@code 500} with
+ * (secrets redacted), and responds {@code 500} with
  * {@code {"error":"internal server error","request_id":"..."}} when the response headers were not
  * sent yet. When they were, or when the client has gone away, it only captures the exception and
  * closes the exchange, which ends the connection. A {@link VirtualMachineError} is captured and
@@ -75,6 +75,6 @@ public final class ErrorTrackingFilter extends Filter {
 
     @Override
     public String description() {
-        return "Captures exceptions thrown by the handler into the error tracker and answers 500";
+        return "Captures exceptions thrown by the handler into the error tracker and responds 500";
     }
 }

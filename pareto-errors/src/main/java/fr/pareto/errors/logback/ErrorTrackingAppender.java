@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A Logback appender that captures the exception of every event at ERROR, so that
  * {@code log.error("payment failed", e)} reaches the error tracker without a separate call.
- * The context holds the logger name and the log message.
+ * The context contains the logger name and the log message.
  *
  * <p>The same exception logged and also captured explicitly, or by a recovery filter, is
  * recorded once: the tracker deduplicates by identity. The tracker's own events and warnings

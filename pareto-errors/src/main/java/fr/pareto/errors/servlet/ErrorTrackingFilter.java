@@ -23,7 +23,7 @@ import java.util.Objects;
 /**
  * A Jakarta Servlet filter that recovers from what the rest of the chain throws: it captures the
  * exception with the method, path, query, request id and headers (secrets redacted), and
- * answers {@code 500} with {@code {"error":"internal server error","request_id":"..."}}.
+ * responds {@code 500} with {@code {"error":"internal server error","request_id":"..."}}.
  *
  * <p>When the response is already committed, the status can no longer change: the exception is
  * captured and rethrown, so the container aborts the response instead of letting a cut body pass
