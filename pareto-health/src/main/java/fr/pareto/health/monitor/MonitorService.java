@@ -106,7 +106,7 @@ public final class MonitorService implements AutoCloseable {
 
     /**
      * Adds a maintenance window. It takes effect at the next planned check of each monitor it
-     * covers; windows that have ended are dropped.
+     * covers; one-off windows that have ended are dropped.
      */
     public void addMaintenance(MaintenanceWindow window) {
         Objects.requireNonNull(window, "window");
@@ -114,7 +114,7 @@ public final class MonitorService implements AutoCloseable {
             runner(name);
         }
         Instant now = scheduler.clock().instant();
-        maintenance.removeIf(existing -> !existing.end().isAfter(now));
+        maintenance.removeIf(existing -> existing.end().map(end -> !end.isAfter(now)).orElse(false));
         maintenance.add(window);
     }
 
