@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A parsed Redis URL: {@code redis://[user:password@]host[:port][/db]}, or {@code rediss://}
  * for TLS. The port defaults to 6379 and the database to 0. A password alone is written
- * {@code redis://:password@host}. Percent-escapes in user and password are decoded, so a
+ * {@code redis://:password@host}; {@code redis://password@host}, without a colon, is read the
+ * same way, as Redis clients do. Percent-escapes in user and password are decoded, so a
  * password containing {@code @}, {@code :} or {@code /} is written {@code %40}, {@code %3A},
  * {@code %2F}.
  *

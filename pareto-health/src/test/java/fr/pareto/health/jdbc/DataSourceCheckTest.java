@@ -140,7 +140,8 @@ class DataSourceCheckTest {
         List<Integer> timeouts = new CopyOnWriteArrayList<>();
         DataSource dataSource = new FakeDataSource(() -> fakeConnection(timeouts));
 
-        HealthResult result = DataSourceCheck.builder(dataSource).timeout(Duration.ofMillis(10)).build().check();
+        // 400 ms truncated to whole seconds would be 0, which JDBC reads as no timeout.
+        HealthResult result = DataSourceCheck.builder(dataSource).timeout(Duration.ofMillis(400)).build().check();
 
         assertThat(result.status()).isEqualTo(HealthStatus.OK);
         assertThat(timeouts).containsExactly(1);
