@@ -125,7 +125,9 @@ final class ServiceProcess implements AutoCloseable {
      * @return the exit status
      */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // Process.destroy() would also close our end of the pipes and lose the shutdown log;
+        // the handle only sends the signal.
+        process.toHandle().destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("Service did not stop within " + timeout + " after SIGTERM\n" + tail());
