@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,58 @@ class MonitorDiscordTest {
                 assertThat(request).as("request %d", attempt).isNotNull();
                 assertThat(embed(request).path("title").asText()).isEqualTo("Redis is down");
             }
+        }
+    }
+
+    @Test
+    void thirteenMonitorsDownTogetherAllReachDiscord() throws Exception {
+        // Every monitor fails in the same second; Discord rate-limits the first request.
+        discord.enqueue(new MockResponse.Builder().code(429)
+                .body("{\"message\":\"You are being rate limited.\",\"retry_after\":0.3,\"global\":false}").build());
+        for (int i = 0; i < 13; i++) {
+            discord.enqueue(new MockResponse.Builder().code(200).body("{\"id\":\"" + i + "\"}").build());
+        }
+        String webhook = discord.url("/api/webhooks/123/t0ken").toString();
+        MonitorService.Builder builder = MonitorService.builder().scheduler(scheduler);
+        for (int i = 1; i <= 13; i++) {
+            builder.monitor(Monitor.builder("Shop " + i, check).target("https://shop" + i + ".example/health").build());
+        }
+        check.fail("HTTP 500");
+
+        try (AlertDispatcher alerts = AlertDispatcher.builder().notifier(DiscordNotifier.builder(webhook).build()).build();
+             MonitorService service = builder.alertSink(alerts).build()) {
+            service.start();
+            scheduler.advance(Duration.ZERO);
+
+            Set<String> titles = new HashSet<>();
+            RecordedRequest limited = discord.takeRequest(30, TimeUnit.SECONDS);
+            assertThat(limited).isNotNull();
+            RecordedRequest next = discord.takeRequest(30, TimeUnit.SECONDS);
+            while (next != null) {
+                JSON.readTree(next.getBody().utf8()).path("embeds").forEach(embed -> titles.add(embed.path("title").asText()));
+                next = titles.size() < 13 ? discord.takeRequest(30, TimeUnit.SECONDS) : null;
+            }
+
+            assertThat(titles).hasSize(13).contains("Shop 1 is down", "Shop 13 is down");
+        }
+    }
+
+    @Test
+    void longErrorIsClampedKeepingBothEnds() {
+        String error = "java.sql.SQLException: wrapper " + "x".repeat(3000) + " caused by: root cause at the end";
+        check.fail(error);
+        try (MonitorService service = MonitorService.builder()
+                .monitor(Monitor.builder("PostgreSQL", check).build())
+                .scheduler(scheduler)
+                .build()) {
+            service.start();
+            scheduler.advance(Duration.ZERO);
+
+            String message = service.snapshot("PostgreSQL").orElseThrow().lastHeartbeat().orElseThrow().message();
+            assertThat(message).hasSizeLessThanOrEqualTo(1000)
+                    .startsWith("java.sql.SQLException: wrapper")
+                    .endsWith("root cause at the end")
+                    .contains(" ... ");
         }
     }
 }
