@@ -55,7 +55,7 @@ class MonitorAlertTest {
     }
 
     @Test
-    void downAlertIsRedWithMonitorTargetErrorAndStart() {
+    void downAlertIsRedWithDetails() {
         check.fail("HTTP 503 from http://api:8080/health");
         start(api("http://api:8080/health"), AlertGate.ALWAYS);
         scheduler.advance(MINUTE.multipliedBy(2));

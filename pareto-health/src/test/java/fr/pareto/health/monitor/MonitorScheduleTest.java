@@ -65,7 +65,7 @@ class MonitorScheduleTest {
         scheduler.advance(Duration.ofMinutes(10));
 
         // Slots at 1 and 2 min passed while the first check ran: the next starts at 3 min, not at once.
-        // The clock stands at 12:30 here, since the first check took 2:30 before the 10 min advance.
+        // The clock is at 12:30 here, since the first check took 2:30 before the 10 min advance.
         assertThat(check.starts()).containsExactly(START, START.plus(MINUTE.multipliedBy(3)),
                 START.plus(MINUTE.multipliedBy(6)), START.plus(MINUTE.multipliedBy(9)),
                 START.plus(MINUTE.multipliedBy(12)));
@@ -135,7 +135,7 @@ class MonitorScheduleTest {
             scheduler.advance(MINUTE);
         }
 
-        // The ring holds the last 100 checks: 1 ms to 100 ms.
+        // The ring contains the last 100 checks: 1 ms to 100 ms.
         assertThat(snapshot().averageResponseTime()).contains(Duration.ofNanos(50_500_000));
         assertThat(snapshot().p95ResponseTime()).contains(Duration.ofMillis(95));
     }

@@ -117,7 +117,7 @@ class MonitorTransitionTest {
     }
 
     @Test
-    void flappingAroundThresholdGivesOneDownAndOneUpPerIncident() {
+    void flappingGivesOneDownAndUpPerIncident() {
         start(pareto());
         int incidents = 0;
         for (int i = 0; i < 40; i++) {
