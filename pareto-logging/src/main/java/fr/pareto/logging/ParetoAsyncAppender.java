@@ -331,7 +331,13 @@ public class ParetoAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEven
             addWarn("ParetoAsyncAppender '" + getName() + "' stopped with " + left
                     + " events still queued after waiting " + maxFlushMillis + " ms; they were not written");
         }
-        reportDropsIfDue(true);
+        if (drained) {
+            reportDropsIfDue(true);
+        } else if (dropped.get() > reportedDrops) {
+            // The attached appenders are stuck, so a report event would hang this thread too.
+            addWarn("ParetoAsyncAppender '" + getName() + "' dropped " + (dropped.get() - reportedDrops)
+                    + " events since its last report (" + dropped.get() + " since start)");
+        }
         removeShutdownHook();
         appenders.detachAndStopAllAppenders();
     }

@@ -140,9 +140,11 @@ public class ParetoConsoleEncoder extends EncoderBase<ILoggingEvent> {
         String name = written.contains(key) || LogFields.RESERVED.contains(key) ? prefix + key : key;
         written.add(name);
         String text = masker.isSecretName(name) ? SecretMasker.MASK : masker.maskText(Values.render(value));
+        // Maps, lists and beans are rendered as compact JSON, which reads best unquoted.
+        boolean json = value != null && !(value instanceof CharSequence) && (text.startsWith("{") || text.startsWith("["));
         line.append(' ');
         paint(line, CYAN, name + "=");
-        line.append(quoteIfNeeded(text));
+        line.append(json ? text : quoteIfNeeded(text));
     }
 
     private static String quoteIfNeeded(String text) {
