@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BoundedMemoryTest {
 
     @Test
-    void deliveryDownKeepsQueuesAndGroupsBoundedAndCountsDrops() throws Exception {
+    void deliveryDownStaysBoundedCountingDrops() throws Exception {
         CountDownLatch deliveryDown = new CountDownLatch(1);
         CountDownLatch firstCallStarted = new CountDownLatch(1);
         ErrorListener stuck = new ErrorListener() {

@@ -31,7 +31,7 @@ class ChainTest {
     }
 
     @Test
-    void suppressedExceptionIsRecordedAndGroupIsKeyedByPrimary() {
+    void suppressedRecordedPrimaryKeysGroup() {
         Exception primary = tryWithResources();
         IllegalStateException withoutSuppressed = new IllegalStateException("body failed");
         withoutSuppressed.setStackTrace(primary.getStackTrace());
@@ -62,7 +62,7 @@ class ChainTest {
     }
 
     @Test
-    void cycleIsFoundByIdentityEvenWhenEqualsSaysOtherwise() {
+    void cycleFoundByIdentityNotEquals() {
         class NeverEqual extends RuntimeException {
             NeverEqual(String message) {
                 super(message);

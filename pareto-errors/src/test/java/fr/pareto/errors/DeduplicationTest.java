@@ -21,7 +21,7 @@ class DeduplicationTest {
     }
 
     @Test
-    void loggedThenCapturedThenWrappedIsOneOccurrence() {
+    void loggedCapturedWrappedIsOneOccurrence() {
         org.slf4j.Logger log = LoggerFactory.getLogger("com.acme.Payments");
         ErrorTrackingAppender appender = ErrorTrackingAppender.attachToRoot(tracker);
         try {

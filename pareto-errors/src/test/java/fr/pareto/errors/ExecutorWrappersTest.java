@@ -47,7 +47,7 @@ class ExecutorWrappersTest {
     }
 
     @Test
-    void submitToWrappedServiceCapturesWhatTheFutureWouldHide() throws Exception {
+    void submitCapturesWhatFutureHides() throws Exception {
         ExecutorService service = tracker.wrap(Executors.newSingleThreadExecutor());
         try {
             Future<?> runnable = service.submit(() -> {

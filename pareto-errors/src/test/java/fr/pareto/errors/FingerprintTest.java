@@ -42,7 +42,7 @@ class FingerprintTest {
     }
 
     @Test
-    void generatedNamesAndLineNumbersDoNotChangeFingerprint() {
+    void generatedNamesKeepFingerprint() {
         assertThat(tracker.fingerprint(runA())).isEqualTo(tracker.fingerprint(runB()));
     }
 

@@ -51,7 +51,7 @@ class GroupsAndListenersTest {
     }
 
     @Test
-    void moreThanThresholdInAWindowIsASpikeReportedOncePerWindow() {
+    void spikeReportedOncePerWindow() {
         for (int i = 0; i < 6; i++) {
             tracker.capture(failure("load"));
         }
@@ -119,7 +119,7 @@ class GroupsAndListenersTest {
     }
 
     @Test
-    void builderRejectsOutOfRangeSettingsWithTheValue() {
+    void builderRejectsOutOfRangeSettings() {
         assertThatThrownBy(() -> ErrorTracker.builder().maxGroups(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid maxGroups 0: give 1 to 100000");
         assertThatThrownBy(() -> ErrorTracker.builder().applicationPackages("com.acme.*"))

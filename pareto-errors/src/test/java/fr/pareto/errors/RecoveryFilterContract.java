@@ -69,7 +69,7 @@ public abstract class RecoveryFilterContract {
     }
 
     @Test
-    void cookiesAndCredentialsNeverReachTheRecordOrTheLog() throws Exception {
+    void secretsNeverReachRecordOrLog() throws Exception {
         try (LogCapture logs = LogCapture.tracker()) {
             // Each group keeps only its last sample, so the record is read after every request.
             StringBuilder recorded = new StringBuilder();

@@ -31,7 +31,7 @@ class ShutdownTest {
     }
 
     @Test
-    void closeGivesUpAfterTheTimeoutAndCountsTheRest() {
+    void closeStopsAtTimeoutCountingRest() {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         ErrorTracker tracker = ErrorTracker.builder().name("stuck").applicationPackages("com.acme")

@@ -38,7 +38,7 @@ class UncaughtExceptionTrackingTest {
     }
 
     @Test
-    void applicationHandlerThatLogsAndTrackerHandlerRecordOneOccurrence() throws Exception {
+    void twoHandlersRecordOneOccurrence() throws Exception {
         org.slf4j.Logger log = LoggerFactory.getLogger("com.acme.Main");
         int[] applicationCalls = new int[1];
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
@@ -60,7 +60,7 @@ class UncaughtExceptionTrackingTest {
     }
 
     @Test
-    void withoutPreviousHandlerTheStackTraceIsPrintedAsTheJvmDoes() throws Exception {
+    void noPreviousHandlerPrintsLikeJvm() throws Exception {
         Thread.setDefaultUncaughtExceptionHandler(null);
         PrintStream err = System.err;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
