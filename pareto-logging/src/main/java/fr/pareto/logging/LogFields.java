@@ -32,8 +32,10 @@ public final class LogFields {
     public static final String REQUEST_ID = "request_id";
 
     /**
-     * Names the encoder writes itself. A key-value pair or MDC entry with one of these names is
-     * written under another name so that no line holds a key twice.
+     * Names the encoder writes itself. A key-value pair, structured argument or marker field with
+     * one of these names, or a name already written, is renamed {@code fields.<name>}; such an MDC
+     * entry is renamed {@code mdc.<name>}; a renamed name still taken gets {@code _2}, {@code _3},
+     * ... appended. So no line contains a key twice.
      */
     public static final Set<String> RESERVED = Set.of(TIME, LEVEL, MESSAGE, LOGGER, THREAD, ERROR, STACK_TRACE);
 

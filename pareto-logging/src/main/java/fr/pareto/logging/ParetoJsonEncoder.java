@@ -206,8 +206,8 @@ public class ParetoJsonEncoder extends EncoderBase<ILoggingEvent> {
     }
 
     /**
-     * Returns the event as one JSON line ending in {@code \n}. Never throws; an event that cannot
-     * be encoded becomes a minimal line with an {@code encoding_error} field.
+     * Returns the event as one JSON line ending in {@code \n}. An event whose encoding throws a
+     * runtime exception becomes a minimal line with an {@code encoding_error} field.
      *
      * @throws IllegalStateException if the encoder is not started
      */

@@ -91,7 +91,7 @@ class ZeroConfigurationTest {
     }
 
     @Test
-    void userLogbackXmlWinsAndCanIncludeOurAppender() throws Exception {
+    void userLogbackXmlTakesPrecedence() throws Exception {
         Path config = temp.resolve("logback.xml");
         Files.writeString(config, """
                 <configuration>

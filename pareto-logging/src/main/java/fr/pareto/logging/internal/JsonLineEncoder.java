@@ -78,7 +78,10 @@ public final class JsonLineEncoder {
                 .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
     }
 
-    /** Returns the event as one UTF-8 JSON line ending in {@code \n}; never throws. */
+    /**
+     * Returns the event as one UTF-8 JSON line ending in {@code \n}. Runtime exceptions and stack
+     * overflows while encoding give the minimal line instead; other errors propagate.
+     */
     public byte[] encode(ILoggingEvent event) {
         EncodeState state = states.get();
         if (state.inUse) {
@@ -122,7 +125,7 @@ public final class JsonLineEncoder {
                 + " bytes even with long strings cut");
     }
 
-    /** Writes the minimal line that stands in for an event that could not be encoded. */
+    /** Writes the minimal line that replaces an event that could not be encoded. */
     private byte[] fallbackLine(ILoggingEvent event, String reason) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(FALLBACK_MESSAGE_CHARS + 512);
         try (JsonGenerator generator = fallbackFactory.createGenerator(out)) {

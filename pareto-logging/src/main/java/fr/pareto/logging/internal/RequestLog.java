@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
-/** What both request-logging filters share: request ids, MDC handling and the final event. */
+/** Request ids, MDC handling and the final event, shared by both request-logging filters. */
 public final class RequestLog {
 
     /** Header that carries the request id in and out. */
     public static final String HEADER = "X-Request-Id";
     /** Name of the logger the filters write through unless given one. */
     public static final String LOGGER_NAME = "fr.pareto.logging.requests";
-    /** Longest request id accepted from a client. */
+    /** Maximum length of a request id accepted from a client. */
     public static final int MAX_ID_LENGTH = 128;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -75,7 +75,7 @@ public final class RequestLog {
         }
     }
 
-    /** Writes {@code request handled}; never throws, because it runs on the request thread. */
+    /** Writes {@code request handled}, catching any runtime exception because it runs on the request thread. */
     public static void handled(ApiEvents events, String method, String path, int status, long startNanos) {
         try {
             events.requestHandled(method, path, status, Duration.ofNanos(System.nanoTime() - startNanos));

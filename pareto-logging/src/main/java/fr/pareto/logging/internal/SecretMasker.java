@@ -155,6 +155,7 @@ public final class SecretMasker {
         if (nameEnd - nameStart < 3) {
             return null;
         }
+
         // A colon after a dotted name is a file position in a stack trace ("TokenStore.java:42").
         if (kind == ':' && text.lastIndexOf('.', nameEnd - 1) >= nameStart) {
             return null;
@@ -162,6 +163,7 @@ public final class SecretMasker {
         if (!containsWord(text, nameStart, nameEnd)) {
             return null;
         }
+
         int v = separator + 1;
         int length = text.length();
         while (v < length && text.charAt(v) == ' ') {
@@ -170,6 +172,7 @@ public final class SecretMasker {
         if (v >= length) {
             return null;
         }
+
         char first = text.charAt(v);
         if (first == '"' || first == '\'') {
             int end = v + 1;

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** How the event time is written. */
+/** Format of the event time. */
 public enum TimeFormat {
 
     /** RFC 3339 in UTC with milliseconds, {@code "2026-12-04T19:23:07.123Z"} (a string). */

@@ -93,7 +93,7 @@ public final class Values {
         }
     }
 
-    /** Returns {@code value.toString()}, or a description of its failure; never throws. */
+    /** Returns {@code value.toString()}, or a description of its failure when it throws a runtime exception. */
     public static String safeToString(Object value) {
         if (value == null) {
             return "null";

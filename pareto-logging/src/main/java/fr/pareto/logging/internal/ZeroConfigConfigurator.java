@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
 /**
  * Logback's zero-configuration entry point, found through {@code ServiceLoader}: when the
  * application has no Logback configuration file, it sends every event to standard output as
- * JSON (or the console format), at the level the environment asks for.
+ * JSON (or the console format), at the level the environment sets.
  *
  * <p>Logback runs service configurators before looking for {@code logback-test.xml} and
  * {@code logback.xml}, so this one steps aside when such a file, or the

@@ -39,7 +39,7 @@ class SecretMaskerTest {
     }
 
     @Test
-    void stackTraceLinesOfSecretNamedClassesAreKept() {
+    void stackTraceLineNumbersKept() {
         String frame = "\tat com.shop.TokenStore.load(TokenStore.java:42)";
         assertThat(masker.maskText(frame)).isSameAs(frame);
     }
