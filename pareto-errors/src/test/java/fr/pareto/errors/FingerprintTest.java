@@ -143,4 +143,20 @@ class FingerprintTest {
             assertThat(defaults.fingerprint(viaJetty)).isEqualTo(defaults.fingerprint(viaTomcat));
         }
     }
+
+    @Test
+    void paretoApplicationCodeIsInAppByDefault() {
+        try (ErrorTracker defaults = ErrorTracker.builder().name("pareto-defaults").flushOnExit(false).build()) {
+            IllegalStateException viaProducts = withFrames(new IllegalStateException(),
+                    frame("fr.pareto.errors.ErrorTracker", "capture", 1),
+                    frame("fr.pareto.api.Products", "list", 1),
+                    frame("java.lang.Thread", "run", 1));
+            IllegalStateException viaOffers = withFrames(new IllegalStateException(),
+                    frame("fr.pareto.errors.ErrorTracker", "capture", 1),
+                    frame("fr.pareto.api.Offers", "list", 1),
+                    frame("java.lang.Thread", "run", 1));
+
+            assertThat(defaults.fingerprint(viaProducts)).isNotEqualTo(defaults.fingerprint(viaOffers));
+        }
+    }
 }

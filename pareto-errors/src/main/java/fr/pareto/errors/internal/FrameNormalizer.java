@@ -26,7 +26,9 @@ public final class FrameNormalizer {
             "org.slf4j.", "ch.qos.logback.", "org.apache.", "org.eclipse.jetty.", "org.springframework.",
             "io.netty.", "io.undertow.", "io.micrometer.", "io.sentry.", "com.fasterxml.", "org.hibernate.",
             "org.junit.", "org.openjdk.jmh.", "reactor.", "io.reactivex.", "com.zaxxer.", "org.postgresql.",
-            "org.glassfish.", "net.bytebuddy.", "org.aspectj.", "fr.pareto.");
+            "org.glassfish.", "net.bytebuddy.", "org.aspectj.",
+            // This library's own modules only: Pareto's applications live under fr.pareto too.
+            "fr.pareto.errors.", "fr.pareto.logging.", "fr.pareto.alerting.", "fr.pareto.health.");
 
     /** Sentinel stored in the cache for generated classes, since the map cannot hold null. */
     private static final ClassInfo GENERATED = new ClassInfo("", false);
