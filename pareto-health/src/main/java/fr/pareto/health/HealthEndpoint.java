@@ -96,6 +96,8 @@ public final class HealthEndpoint implements HttpEndpoint {
                         ? new HealthResponse(404, JSON, NO_STORE, HealthBodies.error("not found"))
                         : new HealthResponse(401, JSON, withHeader("WWW-Authenticate", "Bearer"), HealthBodies.error("unauthorized"));
             }
+            // NOTE: checks run before gauges, so a detailed request can take up to the longest
+            // check timeout plus the gauge timeout.
             HealthReport report = registry.evaluate();
             List<CheckReport> gauges = registry.evaluateGauges();
             return verdict(report, HealthBodies.detailed(report, gauges, format));

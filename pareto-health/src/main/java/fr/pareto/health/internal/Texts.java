@@ -11,6 +11,8 @@ public final class Texts {
 
     // user:password@ in any URL-like text (jdbc:postgresql://u:p@host, redis://:p@host).
     private static final Pattern URL_USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s]*@");
+    // Oracle's jdbc:oracle:thin:user/password@host form.
+    private static final Pattern ORACLE_CREDENTIALS = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:)[^@\\s]*@");
     // password=..., pwd=..., secret=..., token=... in query strings or property lists.
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)\\s*[=:]\\s*)[^&;,\\s)\"']+");
@@ -33,7 +35,8 @@ public final class Texts {
             return "";
         }
         String withoutUserInfo = URL_USER_INFO.matcher(text).replaceAll("$1***@");
-        return SECRET_PARAMETER.matcher(withoutUserInfo).replaceAll("$1***");
+        String withoutOracleCredentials = ORACLE_CREDENTIALS.matcher(withoutUserInfo).replaceAll("$1***@");
+        return SECRET_PARAMETER.matcher(withoutOracleCredentials).replaceAll("$1***");
     }
 
     /**
