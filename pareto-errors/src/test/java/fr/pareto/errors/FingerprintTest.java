@@ -147,16 +147,23 @@ class FingerprintTest {
     @Test
     void paretoApplicationCodeIsInAppByDefault() {
         try (ErrorTracker defaults = ErrorTracker.builder().name("pareto-defaults").flushOnExit(false).build()) {
-            IllegalStateException viaProducts = withFrames(new IllegalStateException(),
-                    frame("fr.pareto.errors.ErrorTracker", "capture", 1),
-                    frame("fr.pareto.api.Products", "list", 1),
-                    frame("java.lang.Thread", "run", 1));
-            IllegalStateException viaOffers = withFrames(new IllegalStateException(),
-                    frame("fr.pareto.errors.ErrorTracker", "capture", 1),
-                    frame("fr.pareto.api.Offers", "list", 1),
-                    frame("java.lang.Thread", "run", 1));
+            // Five identical library frames on top: only in-app frames can tell the two apart.
+            StackTraceElement[] library = {
+                frame("fr.pareto.errors.ErrorTracker", "capture", 1), frame("java.util.HashMap", "get", 1),
+                frame("java.util.HashMap", "getNode", 1), frame("com.fasterxml.jackson.Json", "read", 1),
+                frame("org.postgresql.Driver", "query", 1)};
+            IllegalStateException viaProducts = withFrames(new IllegalStateException(), append(library,
+                    frame("fr.pareto.api.Products", "list", 1)));
+            IllegalStateException viaOffers = withFrames(new IllegalStateException(), append(library,
+                    frame("fr.pareto.api.Offers", "list", 1)));
 
             assertThat(defaults.fingerprint(viaProducts)).isNotEqualTo(defaults.fingerprint(viaOffers));
         }
+    }
+
+    private static StackTraceElement[] append(StackTraceElement[] frames, StackTraceElement last) {
+        StackTraceElement[] all = java.util.Arrays.copyOf(frames, frames.length + 1);
+        all[frames.length] = last;
+        return all;
     }
 }
