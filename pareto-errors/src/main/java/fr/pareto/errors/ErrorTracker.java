@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,6 +79,8 @@ public final class ErrorTracker implements AutoCloseable {
     private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final int MAX_CONTEXT_ENTRIES = 64;
     private static final int MAX_CONTEXT_VALUE_LENGTH = 1024;
+    /** Keys the event writes itself; a context entry with one of these names is logged as {@code context_<name>}. */
+    private static final Set<String> EVENT_KEYS = Set.of("error", "stack_trace", "error_fingerprint", "error_count");
 
     private final String name;
     private final Clock clock;
@@ -191,6 +194,11 @@ public final class ErrorTracker implements AutoCloseable {
         GroupStore.Outcome outcome = store.record(fingerprint, throwable.getClass().getName(), sample);
         recorded.incrementAndGet();
 
+        // Queued before logging, so that a failing logging backend does not silence the listeners.
+        if (outcome.notable() && !closed) {
+            notifier.offer(outcome);
+        }
+
         LoggingEventBuilder event = LOG.atError()
                 .setMessage("error tracked")
                 .addKeyValue("error", sample.error())
@@ -198,13 +206,10 @@ public final class ErrorTracker implements AutoCloseable {
                 .addKeyValue("error_fingerprint", fingerprint)
                 .addKeyValue("error_count", outcome.group().count());
         for (Map.Entry<String, String> entry : logged.entrySet()) {
-            event.addKeyValue(entry.getKey(), entry.getValue());
+            String key = entry.getKey();
+            event.addKeyValue(EVENT_KEYS.contains(key) ? "context_" + key : key, entry.getValue());
         }
         event.log();
-
-        if (outcome.notable() && !closed) {
-            notifier.offer(outcome);
-        }
     }
 
     /** Adds the MDC entries (request ids set by a logging filter, for example) that the context does not already hold. */

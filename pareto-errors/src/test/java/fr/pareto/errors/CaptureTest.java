@@ -138,4 +138,15 @@ class CaptureTest {
 
         assertThat(tracker.groups()).singleElement().extracting(ErrorGroup::count).isEqualTo(1000L);
     }
+
+    @Test
+    void contextKeysThatCollideAreRenamedInTheEvent() {
+        tracker.capture(failure("x"), ErrorContext.of("error", "from context").with("error_count", "7"));
+
+        Map<String, String> fields = LogCapture.keyValues(logs.trackedEvents().get(0));
+        assertThat(fields).containsEntry("error", "java.lang.IllegalStateException: x")
+                .containsEntry("error_count", "1")
+                .containsEntry("context_error", "from context")
+                .containsEntry("context_error_count", "7");
+    }
 }
