@@ -83,7 +83,7 @@ public final class ExampleService implements AutoCloseable {
         try {
             config = ServiceConfig.fromEnvironment();
         } catch (ConfigException e) {
-            log.atError().addKeyValue("module", "api").log("invalid configuration: {}", e.getMessage());
+            log.atError().addKeyValue("module", "api").addKeyValue("reason", e.getMessage()).log("invalid configuration");
             System.err.println("pareto-example-service: " + e.getMessage());
             System.exit(2);
             return;

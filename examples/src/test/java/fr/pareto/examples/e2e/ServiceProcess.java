@@ -77,6 +77,12 @@ final class ServiceProcess implements AutoCloseable {
         return List.copyOf(stdout);
     }
 
+    /** Returns every stderr line so far. */
+    List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+
     /** Returns the stdout lines that are JSON objects, parsed. */
     List<JsonNode> events() {
         List<JsonNode> events = new ArrayList<>();
@@ -128,9 +134,18 @@ final class ServiceProcess implements AutoCloseable {
         // Process.destroy() would also close our end of the pipes and lose the shutdown log;
         // the handle only sends the signal.
         process.toHandle().destroy();
+        return waitForExit(timeout);
+    }
+
+    /**
+     * Waits for the process to end by itself and for the last lines of output to be read.
+     *
+     * @return the exit status
+     */
+    int waitForExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("Service did not stop within " + timeout + " after SIGTERM\n" + tail());
+            throw new IllegalStateException("Service did not exit within " + timeout + "\n" + tail());
         }
         // The readers end at end of stream, which follows the exit; the bound is only a safety net.
         stdoutReader.join(timeout.toMillis());
