@@ -4,7 +4,6 @@ import fr.pareto.health.internal.HealthBodies;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,11 +95,8 @@ public final class HealthEndpoint implements HttpEndpoint {
                         ? new HealthResponse(404, JSON, NO_STORE, HealthBodies.error("not found"))
                         : new HealthResponse(401, JSON, withHeader("WWW-Authenticate", "Bearer"), HealthBodies.error("unauthorized"));
             }
-            // NOTE: checks run before gauges, so a detailed request can take up to the longest
-            // check timeout plus the gauge timeout.
-            HealthReport report = registry.evaluate();
-            List<CheckReport> gauges = registry.evaluateGauges();
-            return verdict(report, HealthBodies.detailed(report, gauges, format));
+            DetailedReport detailed = registry.evaluateDetailed();
+            return verdict(detailed.health(), HealthBodies.detailed(detailed.health(), detailed.gauges(), format));
         }
 
         HealthReport report;

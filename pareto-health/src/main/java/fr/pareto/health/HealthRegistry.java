@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * time-to-live. A check belongs to any number of groups and runs once for all of them.
  *
  * <p>Gauges ({@link Builder#gauge(String, Callable)}) are values for detailed health, such as
- * row counts; they run only through {@link #evaluateGauges()}, never as part of a group.
+ * row counts; they run only through {@link #evaluateGauges()} and {@link #evaluateDetailed()},
+ * never as part of a group.
  *
  * <p>Thread-safe. Runs checks on its own bounded pool of daemon threads and one daemon timer
  * thread. {@link #close()} stops them within {@link Builder#closeTimeout(Duration)}; after
@@ -174,16 +175,38 @@ public final class HealthRegistry implements AutoCloseable {
         return collect(gauges);
     }
 
+    /**
+     * Runs every check and every gauge at the same time (each from its cache where fresh), so
+     * detailed health waits for the longest single timeout, not the sum. Never throws.
+     */
+    public DetailedReport evaluateDetailed() {
+        List<CompletableFuture<HealthResult>> checkRuns = start(checks);
+        List<CompletableFuture<HealthResult>> gaugeRuns = start(gauges);
+        long deadline = deadline();
+        return new DetailedReport(HealthReport.of(collect(checks, checkRuns, deadline)), collect(gauges, gaugeRuns, deadline));
+    }
+
     private List<CheckReport> collect(List<CheckSlot> slots) {
+        return collect(slots, start(slots), deadline());
+    }
+
+    private List<CompletableFuture<HealthResult>> start(List<CheckSlot> slots) {
         List<CompletableFuture<HealthResult>> futures = new ArrayList<>(slots.size());
         for (CheckSlot slot : slots) {
             futures.add(closed
                     ? CompletableFuture.completedFuture(HealthResult.error("not run: the health registry is closed"))
                     : slot.result(executor, timer, this::queueChange));
         }
-        // Each future completes within its check's timeout; the deadline only guards against a
-        // timer that stopped (the registry was closed while this caller waited).
-        long deadline = System.nanoTime() + longestTimeout.plus(WAIT_MARGIN).toNanos();
+        return futures;
+    }
+
+    // Each run completes within its own timeout; the deadline only guards against a timer that
+    // stopped (the registry was closed while a caller waited).
+    private long deadline() {
+        return System.nanoTime() + longestTimeout.plus(WAIT_MARGIN).toNanos();
+    }
+
+    private static List<CheckReport> collect(List<CheckSlot> slots, List<CompletableFuture<HealthResult>> futures, long deadline) {
         List<CheckReport> reports = new ArrayList<>(slots.size());
         for (int i = 0; i < slots.size(); i++) {
             CheckSlot slot = slots.get(i);

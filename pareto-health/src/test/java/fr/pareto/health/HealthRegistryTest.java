@@ -374,6 +374,28 @@ class HealthRegistryTest {
     }
 
     @Test
+    void detailedRunsChecksAndGaugesTogether() {
+        CountDownLatch checkStarted = new CountDownLatch(1);
+        CountDownLatch gaugeStarted = new CountDownLatch(1);
+        HealthRegistry registry = track(HealthRegistry.builder()
+                .timeout(Duration.ofSeconds(20))
+                .register(HealthCheck.of("database", () -> {
+                    checkStarted.countDown();
+                    return gaugeStarted.await(10, TimeUnit.SECONDS) ? HealthResult.ok() : HealthResult.error("gauge did not run alongside");
+                }))
+                .gauge("products", () -> {
+                    gaugeStarted.countDown();
+                    return checkStarted.await(10, TimeUnit.SECONDS) ? 7 : -1;
+                })
+                .build());
+
+        DetailedReport detailed = registry.evaluateDetailed();
+
+        assertThat(detailed.health().status()).isEqualTo(HealthStatus.OK);
+        assertThat(detailed.gauges().get(0).result().details()).containsEntry("value", 7);
+    }
+
+    @Test
     void closeIsBoundedAndLaterEvaluationsFail() {
         HealthRegistry registry = HealthRegistry.builder()
                 .timeout(Duration.ofSeconds(30))
