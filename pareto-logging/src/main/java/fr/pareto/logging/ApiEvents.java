@@ -1,7 +1,10 @@
 package fr.pareto.logging;
 
+import ch.qos.logback.classic.spi.LoggingEvent;
+import fr.pareto.logging.internal.LogbackEvents;
 import java.time.Duration;
 import org.slf4j.Logger;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
 /**
@@ -15,6 +18,8 @@ public final class ApiEvents extends EventLogger {
 
     /** Message of {@link #requestHandled(String, String, int, Duration)}. */
     public static final String REQUEST_HANDLED = "request handled";
+
+    private static final String FQCN = ApiEvents.class.getName();
 
     private ApiEvents(Logger logger) {
         super(logger, "api");
@@ -48,11 +53,26 @@ public final class ApiEvents extends EventLogger {
         if (!logger().isInfoEnabled()) {
             return;
         }
+        String pathOnly = withoutQuery(path);
+        Double durationMs = duration == null ? null : millis(duration);
+        if (logger() instanceof ch.qos.logback.classic.Logger logback) {
+            LoggingEvent event = LogbackEvents.newEvent(logback, FQCN, ch.qos.logback.classic.Level.INFO,
+                    REQUEST_HANDLED, null);
+            if (event != null) {
+                event.addKeyValuePair(new KeyValuePair(LogFields.MODULE, module()));
+                event.addKeyValuePair(new KeyValuePair("method", method));
+                event.addKeyValuePair(new KeyValuePair("path", pathOnly));
+                event.addKeyValuePair(new KeyValuePair("status", status));
+                event.addKeyValuePair(new KeyValuePair(LogFields.DURATION_MS, durationMs));
+                logback.callAppenders(event);
+            }
+            return;
+        }
         event(Level.INFO)
                 .addKeyValue("method", method)
-                .addKeyValue("path", withoutQuery(path))
+                .addKeyValue("path", pathOnly)
                 .addKeyValue("status", status)
-                .addKeyValue(LogFields.DURATION_MS, duration == null ? null : millis(duration))
+                .addKeyValue(LogFields.DURATION_MS, durationMs)
                 .log(REQUEST_HANDLED);
     }
 

@@ -1,6 +1,9 @@
 package fr.pareto.logging;
 
+import ch.qos.logback.classic.spi.LoggingEvent;
+import fr.pareto.logging.internal.LogbackEvents;
 import org.slf4j.Logger;
+import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 
 /**
@@ -19,6 +22,8 @@ public final class ScraperEvents extends EventLogger {
 
     /** Message of {@link #scrapeFailed(String, String, Throwable)}. */
     public static final String SCRAPE_FAILED = "scrape failed";
+
+    private static final String FQCN = ScraperEvents.class.getName();
 
     private ScraperEvents(Logger logger) {
         super(logger, "scraper");
@@ -50,6 +55,17 @@ public final class ScraperEvents extends EventLogger {
      */
     public void scrapeFailed(String retailer, String url, Throwable error) {
         if (!logger().isErrorEnabled()) {
+            return;
+        }
+        if (logger() instanceof ch.qos.logback.classic.Logger logback) {
+            LoggingEvent event = LogbackEvents.newEvent(logback, FQCN, ch.qos.logback.classic.Level.ERROR,
+                    SCRAPE_FAILED, error);
+            if (event != null) {
+                event.addKeyValuePair(new KeyValuePair(LogFields.MODULE, module()));
+                event.addKeyValuePair(new KeyValuePair("retailer", retailer));
+                event.addKeyValuePair(new KeyValuePair("url", url));
+                logback.callAppenders(event);
+            }
             return;
         }
         event(Level.ERROR)

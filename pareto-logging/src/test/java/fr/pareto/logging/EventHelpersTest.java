@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
 import fr.pareto.logging.test.LogCapture;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 class EventHelpersTest {
 
@@ -76,6 +80,29 @@ class EventHelpersTest {
             ScraperEvents.of(quiet).scrapeFailed("fnac", "u", new RuntimeException());
 
             assertThat(logs).hasSize(0);
+        }
+    }
+
+    @Test
+    void turboFilterDenialIsHonoured() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        TurboFilter denyRequests = new TurboFilter() {
+            @Override
+            public FilterReply decide(Marker marker, ch.qos.logback.classic.Logger logger, Level level, String format,
+                    Object[] params, Throwable t) {
+                return QUIET.equals(logger.getName()) && "request handled".equals(format) ? FilterReply.DENY
+                        : FilterReply.NEUTRAL;
+            }
+        };
+        denyRequests.start();
+        context.addTurboFilter(denyRequests);
+        try (LogCapture logs = LogCapture.start()) {
+            ApiEvents.of(LoggerFactory.getLogger(QUIET)).requestHandled("GET", "/", 200, Duration.ZERO);
+            ApiEvents.of(LoggerFactory.getLogger("api")).requestHandled("GET", "/", 200, Duration.ZERO);
+
+            assertThat(logs).hasSize(1).hasEvent("request handled").hasField("logger", "api");
+        } finally {
+            context.getTurboFilterList().remove(denyRequests);
         }
     }
 

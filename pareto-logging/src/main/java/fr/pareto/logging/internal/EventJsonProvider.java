@@ -54,9 +54,9 @@ public final class EventJsonProvider extends AbstractJsonProvider<ILoggingEvent>
             raw.writeStringField(names.version(), "1");
         }
         raw.writeStringField(names.level(), levelName(event.getLevel()));
-        safe.writeStringField(names.message(), event.getFormattedMessage());
-        safe.writeStringField(names.logger(), event.getLoggerName());
-        safe.writeStringField(names.thread(), event.getThreadName());
+        safe.writeOwnField(names.message(), event.getFormattedMessage());
+        safe.writeOwnField(names.logger(), event.getLoggerName());
+        safe.writeOwnField(names.thread(), event.getThreadName());
         if (names.levelValue() != null) {
             raw.writeNumberField(names.levelValue(), event.getLevel().toInt());
         }
@@ -71,8 +71,8 @@ public final class EventJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 
         IThrowableProxy throwable = event.getThrowableProxy();
         if (throwable != null) {
-            safe.writeStringField(names.error(), Values.summary(throwable));
-            safe.writeStringField(names.stackTrace(), stackTraces.convert(event));
+            safe.writeOwnField(names.error(), Values.summary(throwable));
+            safe.writeOwnField(names.stackTrace(), stackTraces.convert(event));
         }
     }
 

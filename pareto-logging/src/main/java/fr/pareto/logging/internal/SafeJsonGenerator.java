@@ -53,6 +53,19 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
         state().collisionPrefix(prefix);
     }
 
+    /**
+     * Writes a top-level field that the profile owns: the name as given (it is reserved, so no
+     * user field takes it) and the value cleaned like any string.
+     */
+    void writeOwnField(String name, String value) throws IOException {
+        delegate.writeFieldName(name);
+        if (value == null) {
+            delegate.writeNull();
+        } else {
+            delegate.writeString(clean(value));
+        }
+    }
+
     /** Repairs, caps and claims a top-level name ahead of its write; returns the name to write. */
     String claimTopLevel(String name) {
         return state().claim(capName(repairSurrogates(name)));
@@ -321,7 +334,21 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
 
     /** Repairs, masks, records and caps one string value. */
     private String clean(String text) {
-        String result = masker.maskText(repairSurrogates(text));
+        // One scan decides whether the slower repair and masking passes are needed at all.
+        boolean surrogate = false;
+        boolean separator = false;
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '=' || c == ':') {
+                separator = true;
+            } else if (Character.isSurrogate(c)) {
+                surrogate = true;
+            }
+        }
+        String result = surrogate ? repairSurrogates(text) : text;
+        if (separator || masker.hasPatterns()) {
+            result = masker.maskText(result);
+        }
         EncodeState current = state();
         current.recordLength(result.length());
         int cap = current.cap;

@@ -33,7 +33,7 @@ public final class SecretMasker {
     private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "digest", "token", "negotiate");
 
     private final char[][] words;
-    private final List<Pattern> patterns;
+    private final Pattern[] patterns;
     private final ConcurrentHashMap<String, Boolean> nameCache = new ConcurrentHashMap<>();
 
     private SecretMasker(List<String> words, List<Pattern> patterns) {
@@ -41,7 +41,7 @@ public final class SecretMasker {
         for (int i = 0; i < words.size(); i++) {
             this.words[i] = words.get(i).toCharArray();
         }
-        this.patterns = List.copyOf(patterns);
+        this.patterns = patterns.toArray(new Pattern[0]);
     }
 
     /**
@@ -84,6 +84,11 @@ public final class SecretMasker {
             }
         }
         return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns whether regular expressions were added, which every string must then be matched against. */
+    public boolean hasPatterns() {
+        return patterns.length > 0;
     }
 
     /** Returns whether a field with this name has its value masked whole. */
