@@ -178,8 +178,8 @@ public final class ExampleService implements AutoCloseable {
     }
 
     /**
-     * Adds the health endpoints, the status page, the error list (only with a token, so it
-     * answers 404 without one) and a JSON 404 for every other path.
+     * Adds the health endpoints, the status page, the error list and a JSON 404 for every other
+     * path. The error list is mounted only when a token is set, so without one it returns 404.
      */
     private static void addObservabilityRoutes(Routes routes, ServiceConfig config, HealthSetup health,
                                                MonitorService monitors, ErrorTracker errors) {
