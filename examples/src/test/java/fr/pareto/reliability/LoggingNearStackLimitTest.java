@@ -1,0 +1,70 @@
+package fr.pareto.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.pareto.logging.test.LogCapture;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logging from a thread whose stack is almost used up, as code that catches a
+ * {@link StackOverflowError} and logs it does. At some depth the encoder itself runs out of
+ * stack; it may then write its minimal fallback line, but every line, and the next event on
+ * that thread in particular, must still be one valid JSON object.
+ */
+class LoggingNearStackLimitTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger("fr.pareto.reliability.stack");
+
+    @Test
+    @Disabled("pareto-logging: when the encoder hits a StackOverflowError mid-line it writes the fallback line,"
+            + " but the partial output stays in the thread's buffer and starts the next line on that thread,"
+            + " which is then invalid JSON")
+    void eventAfterAnEncoderStackOverflowIsStillValidJson() throws Exception {
+        List<Throwable> escaped = new ArrayList<>();
+        List<String> lines;
+        try (LogCapture capture = LogCapture.start()) {
+            Thread thread = new Thread(null, () -> {
+                for (int depth = 0; ; depth++) {
+                    try {
+                        descend(depth, escaped);
+                    } catch (StackOverflowError endOfStack) {
+                        // The recursion itself reached the end of the stack: every depth is covered.
+                        break;
+                    }
+                    LOG.atInfo().addKeyValue("depth", depth).log("after the deep event");
+                }
+            }, "near-stack-limit", 128 * 1024);
+            thread.start();
+            thread.join();
+            lines = capture.lines();
+        }
+
+        Transcript.addAll(Transcript.Kind.LOG_LINE, lines);
+        Figures.add("inputs.logging.near_stack_limit_events", lines.size());
+        // A StackOverflowError may leave the logging call when the stack is exhausted outside the
+        // encoder (in SLF4J or Logback); that is the JVM's verdict, not a line to check.
+        Figures.set("logging.near_stack_limit_errors_escaped", escaped.size());
+        assertThat(lines).hasSizeGreaterThan(20);
+        for (String line : lines) {
+            StrictJson.parse("log line", line);
+        }
+    }
+
+    private static void descend(int depth, List<Throwable> escaped) {
+        if (depth > 0) {
+            descend(depth - 1, escaped);
+            return;
+        }
+        try {
+            LOG.atInfo().addKeyValue("values", Arrays.asList(false, 1.0, "text", null)).log("deep event");
+        } catch (Throwable e) {
+            escaped.add(e);
+        }
+    }
+}
