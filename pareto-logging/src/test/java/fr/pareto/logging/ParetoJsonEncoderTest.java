@@ -139,6 +139,40 @@ class ParetoJsonEncoderTest {
     }
 
     @Test
+    void valueThatLogsWhileEncodedKeepsBothLines() {
+        CharSequence chatty = new CharSequence() {
+            @Override
+            public int length() {
+                return 6;
+            }
+
+            @Override
+            public char charAt(int index) {
+                return "chatty".charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return "chatty".subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                log.atWarn().addKeyValue("inner", 1).log("rendering chatty value");
+                return "chatty";
+            }
+        };
+        try (LogCapture logs = LogCapture.start()) {
+            log.atInfo().addKeyValue("chatty", chatty).addKeyValue("after", 2).log("outer");
+
+            assertThat(logs).hasEvent("outer").hasField("chatty", "chatty").hasField("after", 2)
+                    .doesNotHaveField("inner");
+            assertThat(logs).hasEvent("rendering chatty value").hasLevel("warn").hasField("inner", 1)
+                    .doesNotHaveField("after");
+        }
+    }
+
+    @Test
     void failingEventBecomesMinimalLine() {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import fr.pareto.logging.support.HttpGet;
 import fr.pareto.logging.test.CapturedEvent;
 import fr.pareto.logging.test.LogCapture;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -49,9 +50,15 @@ class ServletRequestLoggingFilterTest {
             chain.doFilter(request, response);
             MDC_AFTER_FILTER.add(String.valueOf(MDC.get("request_id")));
         };
-        context.addFilter(new FilterHolder(probe), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new RequestLoggingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new AppServlet()), "/*");
+        FilterHolder probeHolder = new FilterHolder(probe);
+        probeHolder.setAsyncSupported(true);
+        context.addFilter(probeHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        FilterHolder loggingHolder = new FilterHolder(new RequestLoggingFilter());
+        loggingHolder.setAsyncSupported(true);
+        context.addFilter(loggingHolder, "/*", EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder servletHolder = new ServletHolder(new AppServlet());
+        servletHolder.setAsyncSupported(true);
+        context.addServlet(servletHolder, "/*");
         server.setHandler(context);
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -134,6 +141,18 @@ class ServletRequestLoggingFilterTest {
     }
 
     @Test
+    void asyncRequestIsLoggedWhenItCompletes() throws Exception {
+        try (LogCapture logs = LogCapture.start()) {
+            HttpGet.Response response = get("/api/async", "async-1");
+
+            assertThat(response.status()).isEqualTo(202);
+            awaitRequestEvent(logs);
+            assertThat(logs).hasEvent("request handled").hasField("status", 202).hasField("request_id", "async-1")
+                    .hasField("path", "/api/async");
+        }
+    }
+
+    @Test
     void statusSetByServletIsLogged() throws Exception {
         try (LogCapture logs = LogCapture.start()) {
             get("/api/missing", null);
@@ -157,6 +176,14 @@ class ServletRequestLoggingFilterTest {
             switch (request.getRequestURI()) {
                 case "/api/fail" -> throw new IllegalStateException("handler failed");
                 case "/api/missing" -> response.sendError(404);
+                case "/api/async" -> {
+                    AsyncContext async = request.startAsync();
+                    Thread completer = new Thread(() -> {
+                        ((HttpServletResponse) async.getResponse()).setStatus(202);
+                        async.complete();
+                    }, "async-completer");
+                    completer.start();
+                }
                 default -> {
                     LoggerFactory.getLogger("app").info("working");
                     response.setContentType("text/plain");
