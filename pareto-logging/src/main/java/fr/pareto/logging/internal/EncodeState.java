@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Per-thread state of one JSON encoding pass: the top-level names written so far, the collision
- * prefix in force, the length cap on string values and the lengths seen.
+ * prefix in force, the length cap on string values and the strings written.
  *
  * <p>Not thread-safe: each encoding thread has its own instance, reused from event to event.
  */
@@ -26,8 +26,8 @@ final class EncodeState {
     private String collisionPrefix;
     private String[] names = new String[16];
     private int nameCount;
-    private int[] lengths = new int[32];
-    private int lengthCount;
+    private String[] strings = new String[32];
+    private int stringCount;
 
     void begin(Set<String> reservedNames, int stringCap) {
         pass++;
@@ -35,7 +35,7 @@ final class EncodeState {
         cap = stringCap;
         collisionPrefix = null;
         nameCount = 0;
-        lengthCount = 0;
+        end();
         cutCount = 0;
     }
 
@@ -76,35 +76,46 @@ final class EncodeState {
         return false;
     }
 
-    void recordLength(int length) {
-        if (lengthCount == lengths.length) {
-            lengths = Arrays.copyOf(lengths, lengthCount * 2);
+    /** Records a string value written in this pass; {@link #end()} drops the references. */
+    void record(String value) {
+        if (stringCount == strings.length) {
+            strings = Arrays.copyOf(strings, stringCount * 2);
         }
-        lengths[lengthCount++] = length;
+        strings[stringCount++] = value;
+    }
+
+    /** Drops the references to this pass's strings, so a thread does not keep a large message alive. */
+    void end() {
+        Arrays.fill(strings, 0, stringCount, null);
+        stringCount = 0;
     }
 
     /**
-     * Computes the largest cap on string lengths that removes at least {@code overflowBytes} bytes
-     * from the line, given the lengths recorded in the last pass and at most {@code markerBytes}
-     * added per cut string. A string is cut only when longer than {@code cap + markerBytes}, and
-     * every removed character removes at least one byte of UTF-8 or JSON escape.
+     * Computes the largest cap, in characters, on string values that removes at least
+     * {@code overflowBytes} bytes from the line, given the strings recorded in the last pass and
+     * at most {@code markerBytes} added per cut string. A string is cut only when longer than
+     * {@code cap + markerBytes} characters. Sizes are counted in UTF-8 bytes after JSON escaping,
+     * so text of 3-byte characters needs a cut three times shorter than ASCII.
      *
      * @return the cap, or {@link #NO_CAP} when cutting strings cannot remove enough
      */
     int capFor(int overflowBytes, int markerBytes) {
+        int[] bytes = new int[stringCount];
         int longest = 0;
-        for (int i = 0; i < lengthCount; i++) {
-            longest = Math.max(longest, lengths[i]);
+        for (int i = 0; i < stringCount; i++) {
+            bytes[i] = jsonBytes(strings[i], strings[i].length());
+            longest = Math.max(longest, strings[i].length());
         }
-        int low = 0;
-        int high = longest;
-        if (saved(low, markerBytes) < overflowBytes) {
+        if (saved(0, markerBytes, bytes) < overflowBytes) {
             return NO_CAP;
         }
+
         // saved(cap) decreases as cap grows: find the largest cap that still saves enough.
+        int low = 0;
+        int high = longest;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (saved(mid, markerBytes) >= overflowBytes) {
+            if (saved(mid, markerBytes, bytes) >= overflowBytes) {
                 low = mid;
             } else {
                 high = mid - 1;
@@ -113,13 +124,34 @@ final class EncodeState {
         return low;
     }
 
-    private long saved(int cap, int markerBytes) {
+    private long saved(int cap, int markerBytes, int[] bytes) {
         long saved = 0;
-        for (int i = 0; i < lengthCount; i++) {
-            if (lengths[i] > cap + markerBytes) {
-                saved += lengths[i] - cap - markerBytes;
+        for (int i = 0; i < stringCount; i++) {
+            if (strings[i].length() > cap + markerBytes) {
+                saved += bytes[i] - jsonBytes(strings[i], cap) - markerBytes;
             }
         }
         return saved;
+    }
+
+    /** Returns the bytes that the first {@code chars} characters of {@code text} take as a JSON string body. */
+    static int jsonBytes(String text, int chars) {
+        int bytes = 0;
+        for (int i = 0; i < chars; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+                bytes += 2;
+            } else if (c < 0x20) {
+                bytes += 6;
+            } else if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                // A surrogate pair is 4 bytes, 2 per char; a lone one becomes U+FFFD (3 bytes) before this count.
+                bytes += 2;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

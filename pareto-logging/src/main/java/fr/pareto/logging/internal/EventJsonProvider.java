@@ -45,7 +45,16 @@ public final class EventJsonProvider extends AbstractJsonProvider<ILoggingEvent>
 
     @Override
     public void writeTo(JsonGenerator generator, ILoggingEvent event) throws IOException {
-        SafeJsonGenerator safe = (SafeJsonGenerator) generator;
+        try {
+            writeEvent((SafeJsonGenerator) generator, event);
+        } catch (StackOverflowError e) {
+            // logstash-logback-encoder discards a pooled generator only after a RuntimeException or
+            // IOException. After an Error it would reuse it with this event's partial output inside.
+            throw new IllegalStateException("stack overflow while writing the event", e);
+        }
+    }
+
+    private void writeEvent(SafeJsonGenerator safe, ILoggingEvent event) throws IOException {
         JsonGenerator raw = safe.getDelegate();
 
         raw.writeFieldName(names.time());

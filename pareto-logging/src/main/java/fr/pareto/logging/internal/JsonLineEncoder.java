@@ -28,9 +28,13 @@ public final class JsonLineEncoder {
     public static final String ENCODING_ERROR = "encoding_error";
 
     private static final int FALLBACK_MESSAGE_CHARS = 1024;
+    private static final int MAX_CUT_ATTEMPTS = 3;
     private static final byte[] EMPTY = new byte[0];
 
-    private final LoggingEventCompositeJsonEncoder inner = new LoggingEventCompositeJsonEncoder();
+    private final Context context;
+    private final EventJsonProvider provider;
+    private volatile LoggingEventCompositeJsonEncoder inner;
+    private volatile boolean rebuildNeeded;
     private final ThreadLocal<EncodeState> states = ThreadLocal.withInitial(EncodeState::new);
     private final JsonFactory fallbackFactory = writeRawUtf8(new JsonFactory());
     private final FieldNames names;
@@ -52,20 +56,40 @@ public final class JsonLineEncoder {
         this.masker = masker;
         this.maxLineBytes = maxLineBytes;
 
+        this.context = context;
+        this.provider = new EventJsonProvider(names, timeFormat, stackTraces);
+        this.inner = newInner();
+    }
+
+    private LoggingEventCompositeJsonEncoder newInner() {
+        LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
         JsonProviders<ILoggingEvent> providers = new JsonProviders<>();
-        providers.addProvider(new EventJsonProvider(names, timeFormat, stackTraces));
-        inner.setContext(context);
-        inner.setProviders(providers);
-        inner.setLineSeparator("UNIX");
-        inner.setFindAndRegisterJacksonModules(false);
-        inner.setJsonFactoryDecorator(new JsonFactoryDecorator() {
+        providers.addProvider(provider);
+        encoder.setContext(context);
+        encoder.setProviders(providers);
+        encoder.setLineSeparator("UNIX");
+        encoder.setFindAndRegisterJacksonModules(false);
+        encoder.setJsonFactoryDecorator(new JsonFactoryDecorator() {
             @Override
             public JsonFactory decorate(JsonFactory factory) {
                 return writeRawUtf8(factory);
             }
         });
-        inner.setJsonGeneratorDecorator(generator -> new SafeJsonGenerator(generator, masker, states));
-        inner.start();
+        encoder.setJsonGeneratorDecorator(generator -> new SafeJsonGenerator(generator, masker, states));
+        encoder.start();
+        return encoder;
+    }
+
+    /**
+     * Returns the composite encoder, first replacing it when a stack overflow escaped it: its
+     * pooled generators may then hold partial output, which must not start another line.
+     */
+    private LoggingEventCompositeJsonEncoder currentEncoder() {
+        if (rebuildNeeded) {
+            rebuildNeeded = false;
+            inner = newInner();
+        }
+        return inner;
     }
 
     /**
@@ -96,16 +120,21 @@ public final class JsonLineEncoder {
         state.inUse = true;
         try {
             return encodeWithinLimit(event, state);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
+            return fallbackLine(event, Values.summary(e));
+        } catch (StackOverflowError e) {
+            rebuildNeeded = true;
             return fallbackLine(event, Values.summary(e));
         } finally {
+            state.end();
             state.inUse = false;
         }
     }
 
     private byte[] encodeWithinLimit(ILoggingEvent event, EncodeState state) {
+        LoggingEventCompositeJsonEncoder current = currentEncoder();
         state.begin(reserved, EncodeState.NO_CAP);
-        byte[] line = inner.encode(event);
+        byte[] line = current.encode(event);
         if (line.length == 0) {
             return fallbackLine(event, "the JSON encoder wrote nothing; see Logback's status messages");
         }
@@ -113,13 +142,16 @@ public final class JsonLineEncoder {
             return line;
         }
 
+        // Field names and the markers' own escaping are not counted exactly, so a first cut can
+        // fall a little short: halve the cap up to twice more before giving up.
         int cap = state.capFor(line.length - maxLineBytes, SafeJsonGenerator.MARKER_RESERVE);
-        if (cap != EncodeState.NO_CAP) {
+        for (int attempt = 0; attempt < MAX_CUT_ATTEMPTS && cap != EncodeState.NO_CAP; attempt++) {
             state.begin(reserved, cap);
-            line = inner.encode(event);
+            line = current.encode(event);
             if (line.length > 0 && line.length <= maxLineBytes) {
                 return line;
             }
+            cap = cap == 0 ? EncodeState.NO_CAP : cap / 2;
         }
         return fallbackLine(event, "line of " + line.length + " bytes exceeds the maximum of " + maxLineBytes
                 + " bytes even with long strings cut");

@@ -350,7 +350,7 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
             result = masker.maskText(result);
         }
         EncodeState current = state();
-        current.recordLength(result.length());
+        current.record(result);
         int cap = current.cap;
         if (cap != EncodeState.NO_CAP && result.length() > cap + MARKER_RESERVE) {
             int end = cap;

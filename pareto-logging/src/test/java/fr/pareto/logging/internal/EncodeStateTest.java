@@ -11,22 +11,40 @@ class EncodeStateTest {
     void capRemovesAtLeastTheOverflow() {
         EncodeState state = new EncodeState();
         state.begin(Set.of(), EncodeState.NO_CAP);
-        state.recordLength(10);
-        state.recordLength(5_000);
-        state.recordLength(3_000);
+        state.record("short");
+        state.record("a".repeat(5_000));
+        state.record("b".repeat(3_000));
 
         int cap = state.capFor(4_000, 40);
 
         long saved = Math.max(0, 5_000 - cap - 40) + Math.max(0, 3_000 - cap - 40);
         assertThat(saved).isGreaterThanOrEqualTo(4_000);
-        assertThat(cap).isGreaterThan(10);
+        assertThat(cap).isGreaterThan(5);
+    }
+
+    @Test
+    void capCountsMultiByteCharacters() {
+        EncodeState state = new EncodeState();
+        state.begin(Set.of(), EncodeState.NO_CAP);
+        state.record("中".repeat(10_000));
+
+        int cap = state.capFor(20_000, 40);
+
+        assertThat(cap).isNotEqualTo(EncodeState.NO_CAP);
+        assertThat(30_000 - 3 * cap - 40).isGreaterThanOrEqualTo(20_000);
+        assertThat(cap).isGreaterThan(3_000);
+    }
+
+    @Test
+    void jsonBytesCountEscapesAndUtf8() {
+        assertThat(EncodeState.jsonBytes("a\"\n\u0001é中😀", 8)).isEqualTo(1 + 2 + 2 + 6 + 2 + 3 + 4);
     }
 
     @Test
     void capIsImpossibleWhenStringsAreTooShort() {
         EncodeState state = new EncodeState();
         state.begin(Set.of(), EncodeState.NO_CAP);
-        state.recordLength(30);
+        state.record("x".repeat(30));
 
         assertThat(state.capFor(1_000, 40)).isEqualTo(EncodeState.NO_CAP);
     }
