@@ -189,8 +189,9 @@ public final class ErrorTracker implements AutoCloseable {
         }
         String fingerprint = fingerprinter.fingerprint(throwable);
         Map<String, String> logged = scrubber.scrub(context.values(), MAX_CONTEXT_ENTRIES, MAX_CONTEXT_VALUE_LENGTH);
-        ErrorSample sample = new ErrorSample(now, Thread.currentThread().getName(),
-                renderer.summary(throwable), renderer.render(throwable), withMdc(logged));
+        String summary = renderer.summary(throwable);
+        ErrorSample sample = new ErrorSample(now, Thread.currentThread().getName(), summary,
+                renderer.render(throwable, summary), withMdc(logged));
         GroupStore.Outcome outcome = store.record(fingerprint, throwable.getClass().getName(), sample);
         recorded.incrementAndGet();
 

@@ -52,15 +52,18 @@ public final class CaptureDeduplicator {
      */
     public boolean isDuplicate(Throwable throwable, long nowMillis) {
         List<Throwable> chain = chain(throwable);
+        IdentityKey[] keys = new IdentityKey[chain.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new IdentityKey(chain.get(i));
+        }
         synchronized (seen) {
-            for (Throwable member : chain) {
-                Long when = seen.get(new IdentityKey(member));
+            for (IdentityKey key : keys) {
+                Long when = seen.get(key);
                 if (when != null && nowMillis - when < windowMillis) {
                     return true;
                 }
             }
-            for (Throwable member : chain) {
-                IdentityKey key = new IdentityKey(member);
+            for (IdentityKey key : keys) {
                 // Remove first so that a re-put moves the entry to the young end.
                 seen.remove(key);
                 seen.put(key, nowMillis);

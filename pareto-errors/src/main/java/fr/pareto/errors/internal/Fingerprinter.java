@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * groups. Suppressed exceptions are left out: a group is keyed by the primary failure.
  *
  * <p>The result is the first 16 hex digits (64 bits) of the SHA-256 of that text, so it is the
- * same in every JVM and every build. SHA-256 runs once per distinct text: a 64-bit FNV-1a hash
- * of the same text keys a bounded cache. NOTE: two texts whose FNV-1a hashes collide would share
- * a fingerprint; at 64 bits this is not expected below billions of distinct failures.
+ * same in every JVM and every build. SHA-256 runs once per distinct text: a 64-bit hash of the
+ * same parts (FNV-1a per part, then mixed in order) keys a bounded cache. NOTE: two texts whose
+ * 64-bit hashes collide would share a fingerprint; this is not expected below billions of
+ * distinct failures.
  *
  * <p>Thread-safe.
  */
@@ -102,9 +103,10 @@ public final class Fingerprinter {
     private void addFrames(StackTraceElement[] frames, Sink sink) {
         int added = 0;
         for (int i = 0; i < frames.length && added < maxFrames; i++) {
-            String className = normalizer.inAppClassName(frames[i].getClassName());
-            if (className != null) {
-                addFrame(className, frames[i].getMethodName(), sink);
+            FrameNormalizer.ClassInfo inApp = normalizer.inAppClass(frames[i].getClassName());
+            if (inApp != null) {
+                sink.add(inApp.normalized(), inApp.hash());
+                sink.add(FrameNormalizer.methodName(frames[i].getMethodName()));
                 added++;
             }
         }
@@ -114,15 +116,11 @@ public final class Fingerprinter {
         for (int i = 0; i < frames.length && added < fallbackFrames; i++) {
             String className = normalizer.className(frames[i].getClassName());
             if (className != null) {
-                addFrame(className, frames[i].getMethodName(), sink);
+                sink.add(className);
+                sink.add(FrameNormalizer.methodName(frames[i].getMethodName()));
                 added++;
             }
         }
-    }
-
-    private static void addFrame(String className, String methodName, Sink sink) {
-        sink.add(className);
-        sink.add(FrameNormalizer.methodName(methodName));
     }
 
     private static boolean contains(Throwable[] visited, int count, Throwable candidate) {
@@ -161,32 +159,42 @@ public final class Fingerprinter {
         }
     }
 
-    private interface Sink {
-        void add(String part);
+    /** Returns the FNV-1a hash of one part of the fingerprint text. */
+    static long partHash(String part) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < part.length(); i++) {
+            h ^= part.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
     }
 
-    /** Hashes each part followed by a newline, so parts cannot run into each other. */
+    private interface Sink {
+        /** Adds a part whose {@link #partHash(String)} is already known. */
+        void add(String part, long hash);
+
+        default void add(String part) {
+            add(part, partHash(part));
+        }
+    }
+
+    /** Combines the hashes of the parts in order; class names come with their hash cached. */
     private static final class FnvSink implements Sink {
         long value = FNV_OFFSET;
 
         @Override
-        public void add(String part) {
-            long h = value;
-            for (int i = 0; i < part.length(); i++) {
-                h ^= part.charAt(i);
-                h *= FNV_PRIME;
-            }
-            h ^= '\n';
-            h *= FNV_PRIME;
-            value = h;
+        public void add(String part, long hash) {
+            long h = (value ^ hash) * 0x9E3779B97F4A7C15L;
+            value = h ^ (h >>> 32);
         }
     }
 
+    /** Writes each part followed by a newline, so parts cannot run into each other. */
     private static final class TextSink implements Sink {
         final StringBuilder builder = new StringBuilder(512);
 
         @Override
-        public void add(String part) {
+        public void add(String part, long hash) {
             builder.append(part).append('\n');
         }
     }

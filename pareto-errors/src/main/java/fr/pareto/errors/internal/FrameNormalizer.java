@@ -31,9 +31,16 @@ public final class FrameNormalizer {
             "fr.pareto.errors.", "fr.pareto.logging.", "fr.pareto.alerting.", "fr.pareto.health.");
 
     /** Sentinel stored in the cache for generated classes, since the map cannot hold null. */
-    private static final ClassInfo GENERATED = new ClassInfo("", false);
+    private static final ClassInfo GENERATED = new ClassInfo("", false, 0);
 
-    private record ClassInfo(String normalized, boolean inApp) {
+    /**
+     * What the normalizer knows about one class name.
+     *
+     * @param normalized the stable name, empty for a generated class
+     * @param inApp whether the class belongs to the application
+     * @param hash {@link Fingerprinter#partHash(String)} of the stable name, computed once
+     */
+    record ClassInfo(String normalized, boolean inApp, long hash) {
     }
 
     private final List<String> applicationPackages;
@@ -60,10 +67,10 @@ public final class FrameNormalizer {
         return classInfo(className).inApp();
     }
 
-    /** Returns the stable form of an in-app class name, or {@code null} for a library or generated class. */
-    public String inAppClassName(String className) {
+    /** Returns what is known about an in-app class, or {@code null} for a library or generated class. */
+    ClassInfo inAppClass(String className) {
         ClassInfo info = classInfo(className);
-        return info.inApp() ? info.normalized() : null;
+        return info.inApp() ? info : null;
     }
 
     /** Returns the method name without lambda or accessor counters: {@code lambda$work$1} becomes {@code lambda$work}. */
@@ -93,7 +100,7 @@ public final class FrameNormalizer {
             return GENERATED;
         }
         String normalized = className.indexOf('$') < 0 ? className : stripNumericSegments(className);
-        return new ClassInfo(normalized, inApp(normalized));
+        return new ClassInfo(normalized, inApp(normalized), Fingerprinter.partHash(normalized));
     }
 
     private boolean inApp(String className) {

@@ -1,7 +1,7 @@
 package fr.pareto.errors.internal;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a throwable, its causes and its suppressed exceptions as text in the layout of
@@ -23,6 +23,7 @@ public final class StackTraceRenderer {
     private final int maxFrames;
     private final int maxDepth;
     private final int maxLength;
+    private final FrameTextCache frameBlocks = new FrameTextCache(128);
 
     /** Creates a renderer with the given bounds, each at least 1 (length at least 64). */
     public StackTraceRenderer(Scrubber scrubber, int maxFrames, int maxDepth, int maxLength) {
@@ -41,8 +42,13 @@ public final class StackTraceRenderer {
 
     /** Returns the bounded stack trace of a throwable. */
     public String render(Throwable throwable) {
+        return render(throwable, summary(throwable));
+    }
+
+    /** Returns the bounded stack trace of a throwable whose {@link #summary(Throwable)} is already known. */
+    public String render(Throwable throwable, String summary) {
         State state = new State(new StringBuilder(Math.min(maxLength, 4096)));
-        write(state, throwable, null, "", "", 0);
+        write(state, throwable, summary, null, "", "", 0);
         StringBuilder out = state.out;
         if (out.length() > maxLength) {
             out.setLength(maxLength - TRUNCATED.length());
@@ -53,7 +59,7 @@ public final class StackTraceRenderer {
 
     private static final class State {
         final StringBuilder out;
-        final Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        final List<Throwable> seen = new ArrayList<>(4);
         int throwables;
 
         State(StringBuilder out) {
@@ -61,26 +67,23 @@ public final class StackTraceRenderer {
         }
     }
 
-    private void write(State state, Throwable throwable, StackTraceElement[] enclosing, String caption, String prefix,
-                       int depth) {
+    private void write(State state, Throwable throwable, String summary, StackTraceElement[] enclosing, String caption,
+                       String prefix, int depth) {
         StringBuilder out = state.out;
-        if (state.seen.put(throwable, Boolean.TRUE) != null) {
+        if (containsIdentity(state.seen, throwable)) {
             out.append(prefix).append(caption).append("[CIRCULAR REFERENCE: ").append(summary(throwable)).append("]\n");
             return;
         }
+        state.seen.add(throwable);
         state.throwables++;
-        out.append(prefix).append(caption).append(summary(throwable)).append('\n');
+        out.append(prefix).append(caption).append(summary == null ? summary(throwable) : summary).append('\n');
 
         StackTraceElement[] frames = throwable.getStackTrace();
         int unique = frames.length - framesInCommon(frames, enclosing);
-        int shown = Math.min(unique, maxFrames);
-        for (int i = 0; i < shown; i++) {
-            out.append(prefix).append("\tat ");
-            appendFrame(out, frames[i]);
-            out.append('\n');
-        }
-        if (shown < unique) {
-            out.append(prefix).append("\t... ").append(unique - shown).append(" frames omitted\n");
+        if (enclosing == null && prefix.isEmpty()) {
+            out.append(frameBlocks.get(frames, this::frameBlock));
+        } else {
+            appendFrames(out, frames, unique, prefix);
         }
         if (unique < frames.length) {
             out.append(prefix).append("\t... ").append(frames.length - unique).append(" more\n");
@@ -93,12 +96,31 @@ public final class StackTraceRenderer {
             if (!enter(state, depth, prefix)) {
                 break;
             }
-            write(state, suppressed, frames, "Suppressed: ", prefix + "\t", depth + 1);
+            write(state, suppressed, null, frames, "Suppressed: ", prefix + "\t", depth + 1);
         }
         Throwable cause = throwable.getCause();
         if (cause != null && enter(state, depth, prefix)) {
-            write(state, cause, frames, "Caused by: ", prefix, depth + 1);
+            write(state, cause, null, frames, "Caused by: ", prefix, depth + 1);
         }
+    }
+
+    private void appendFrames(StringBuilder out, StackTraceElement[] frames, int unique, String prefix) {
+        int shown = Math.min(unique, maxFrames);
+        for (int i = 0; i < shown; i++) {
+            out.append(prefix).append("\tat ");
+            appendFrame(out, frames[i]);
+            out.append('\n');
+        }
+        if (shown < unique) {
+            out.append(prefix).append("\t... ").append(unique - shown).append(" frames omitted\n");
+        }
+    }
+
+    /** Returns the frame lines of a top-level throwable, which a failure that repeats renders the same way each time. */
+    private String frameBlock(StackTraceElement[] frames) {
+        StringBuilder block = new StringBuilder(frames.length * 80);
+        appendFrames(block, frames, frames.length, "");
+        return block.toString();
     }
 
     /** Returns whether one more nested throwable fits in the bounds, and writes a mark when it does not. */
@@ -111,6 +133,16 @@ public final class StackTraceRenderer {
             return false;
         }
         return true;
+    }
+
+    /** Linear on purpose: a rendering visits at most {@code 4 * maxDepth} throwables. */
+    private static boolean containsIdentity(List<Throwable> seen, Throwable candidate) {
+        for (Throwable member : seen) {
+            if (member == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int framesInCommon(StackTraceElement[] frames, StackTraceElement[] enclosing) {

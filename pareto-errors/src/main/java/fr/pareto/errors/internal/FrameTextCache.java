@@ -1,0 +1,55 @@
+package fr.pareto.errors.internal;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Remembers the text rendered for recent stack traces, so that a failure that repeats with the
+ * same frames is not rendered again.
+ *
+ * <p>The key is a hash of every frame (class, method, file, line); a hit is used only when the
+ * stored frames are equal to the given ones, so a hash collision costs a render, never a wrong
+ * text. The hash uses {@link String#hashCode()}, which is fine here because it never leaves this
+ * JVM. At most {@code capacity} texts are kept; the cache is cleared when it is full.
+ *
+ * <p>Thread-safe.
+ */
+final class FrameTextCache {
+
+    private record Entry(StackTraceElement[] frames, String text) {
+    }
+
+    private final int capacity;
+    private final ConcurrentHashMap<Long, Entry> entries = new ConcurrentHashMap<>();
+
+    FrameTextCache(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Returns the text for these frames, rendering it with {@code render} when it is not cached. */
+    String get(StackTraceElement[] frames, Function<StackTraceElement[], String> render) {
+        long key = hash(frames);
+        Entry entry = entries.get(key);
+        if (entry != null && Arrays.equals(entry.frames(), frames)) {
+            return entry.text();
+        }
+        String text = render.apply(frames);
+        if (entries.size() >= capacity) {
+            entries.clear();
+        }
+        // getStackTrace() returns a fresh copy, so holding this array is safe.
+        entries.put(key, new Entry(frames, text));
+        return text;
+    }
+
+    private static long hash(StackTraceElement[] frames) {
+        long h = frames.length;
+        for (StackTraceElement frame : frames) {
+            h = h * 31 + frame.getClassName().hashCode();
+            h = h * 31 + frame.getMethodName().hashCode();
+            h = h * 31 + frame.getLineNumber();
+        }
+        return h;
+    }
+}
