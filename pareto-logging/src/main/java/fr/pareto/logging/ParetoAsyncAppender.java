@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Asynchronous appender that loses no event by default: when its bounded queue is full, the
  * logging thread waits for room instead of dropping the event. Logback's own
- * {@code AsyncAppender}, by contrast, silently discards TRACE, DEBUG and INFO events once its
+ * {@code AsyncAppender} (1.5), by contrast, silently discards TRACE, DEBUG and INFO events once its
  * queue is 80% full unless {@code discardingThreshold} is 0.
  *
  * <p>Modes:

@@ -43,7 +43,7 @@ import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
  */
 public class ParetoJsonEncoder extends EncoderBase<ILoggingEvent> {
 
-    /** Default of {@link #setMaxLineBytes(int)}: 16 KiB, the size at which Docker splits a log line. */
+    /** Default of {@link #setMaxLineBytes(int)}: 16 KiB, past which Docker 1.13 and later split a log line. */
     public static final int DEFAULT_MAX_LINE_BYTES = 16 * 1024;
     /** Smallest accepted {@link #setMaxLineBytes(int)}. */
     public static final int MIN_MAX_LINE_BYTES = 1024;
@@ -101,7 +101,7 @@ public class ParetoJsonEncoder extends EncoderBase<ILoggingEvent> {
 
     /**
      * Sets the maximum length of a line in bytes, newline included. Default
-     * {@value #DEFAULT_MAX_LINE_BYTES}, the size past which Docker's log drivers split a line into
+     * {@value #DEFAULT_MAX_LINE_BYTES}, the size past which Docker 1.13 and later split a line into
      * parts that no longer parse as JSON. Range {@value #MIN_MAX_LINE_BYTES} to 16 MiB.
      *
      * @throws IllegalArgumentException outside the range
