@@ -10,13 +10,14 @@ import fr.pareto.alerting.discord.DiscordNotifier;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The alert storm: a thousand distinct alerts raised within about a second against a Discord
  * stand-in that allows 5 requests per 2 seconds and answers 429 with {@code retry_after}
- * beyond. Every alert must arrive exactly once, no request may land in a cooldown, and the
+ * beyond, once with the limit announced in {@code X-RateLimit-*} headers and once without. Every alert must arrive exactly once, no request may land in a cooldown, and the
  * dispatcher's counters must add up to what was sent.
  */
 @ExtendWith(ScannedOutput.class)
@@ -24,9 +25,11 @@ class AlertStormTest {
 
     private static final int ALERTS = Integer.getInteger("reliability.storm.alerts", 1000);
 
-    @Test
-    void thousandAlertsAreAllDeliveredOnce() throws Exception {
-        FakeDiscord discord = new FakeDiscord(5, 2000);
+    @ParameterizedTest(name = "limits announced in headers: {0}")
+    @ValueSource(booleans = {false, true})
+    void thousandAlertsAreAllDeliveredOnce(boolean announceLimits) throws Exception {
+        FakeDiscord discord = new FakeDiscord(5, 2000, announceLimits);
+        String run = announceLimits ? "alerts.storm_announced." : "alerts.storm.";
         try (MockWebServer server = Loopback.start(discord)) {
             AlertDispatcher dispatcher = AlertDispatcher.builder()
                     .notifier(DiscordNotifier.builder(Loopback.webhook(server)).build())
@@ -49,14 +52,14 @@ class AlertStormTest {
             dispatcher.close();
 
             AlertDispatcher.Counters counters = dispatcher.counters();
-            Figures.set("alerts.storm.raised", ALERTS);
-            Figures.set("alerts.storm.raise_millis", raisedMillis);
-            Figures.set("alerts.storm.delivered", discord.deliveredEmbeds());
-            Figures.set("alerts.storm.lost", ALERTS - discord.deliveredTitles().size());
-            Figures.set("alerts.storm.requests", discord.requests());
-            Figures.set("alerts.storm.requests_answered_429", discord.rateLimited());
-            Figures.set("alerts.storm.requests_during_cooldown", discord.requestsDuringCooldown());
-            Figures.set("alerts.storm.deliver_millis", deliveredMillis);
+            Figures.set(run + "raised", ALERTS);
+            Figures.set(run + "raise_millis", raisedMillis);
+            Figures.set(run + "delivered", discord.deliveredEmbeds());
+            Figures.set(run + "lost", ALERTS - discord.deliveredTitles().size());
+            Figures.set(run + "requests", discord.requests());
+            Figures.set(run + "requests_answered_429", discord.rateLimited());
+            Figures.set(run + "requests_during_cooldown", discord.requestsDuringCooldown());
+            Figures.set(run + "deliver_millis", deliveredMillis);
             Figures.add("alerts.total_raised", ALERTS);
             Figures.add("alerts.total_lost", ALERTS - discord.deliveredTitles().size());
 

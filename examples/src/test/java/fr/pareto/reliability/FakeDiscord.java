@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
 /**
  * A Discord webhook stand-in for MockWebServer. It answers the scripted faults first, one per
  * request, then applies an optional rate limit ({@code limit} requests per window, 429 with
- * {@code retry_after} beyond it, announced by {@code X-RateLimit-*} headers), then 200.
+ * {@code retry_after} beyond it, optionally announced by {@code X-RateLimit-*} headers), then 200.
  *
  * <p>Every request body goes through the {@link Transcript}, is parsed strictly and is checked
  * against {@link DiscordLimits}. Alerts count as delivered when their embed arrives in a request
@@ -28,6 +28,7 @@ final class FakeDiscord extends Dispatcher {
     private final Deque<MockResponse> faults = new ArrayDeque<>();
     private final int limit;
     private final long windowNanos;
+    private final boolean announceLimits;
     private final Map<String, Integer> delivered = new HashMap<>();
     private final List<String> violations = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -40,13 +41,18 @@ final class FakeDiscord extends Dispatcher {
 
     /** A stand-in without rate limit. */
     FakeDiscord() {
-        this(Integer.MAX_VALUE, 1);
+        this(Integer.MAX_VALUE, 1, false);
     }
 
-    /** A stand-in that allows {@code limit} requests per window of {@code windowMillis}. */
-    FakeDiscord(int limit, long windowMillis) {
+    /**
+     * A stand-in that allows {@code limit} requests per window of {@code windowMillis}. With
+     * {@code announceLimits}, 200 answers carry {@code X-RateLimit-Remaining} and
+     * {@code X-RateLimit-Reset-After}; without, the client learns the limit from 429 answers only.
+     */
+    FakeDiscord(int limit, long windowMillis, boolean announceLimits) {
         this.limit = limit;
         this.windowNanos = windowMillis * 1_000_000L;
+        this.announceLimits = announceLimits;
     }
 
     /** Queues responses answered before any success, in order. */
@@ -87,7 +93,8 @@ final class FakeDiscord extends Dispatcher {
                 return rateLimit(resetSeconds);
             }
             used++;
-            if (used == limit) {
+            if (used == limit && announceLimits) {
+                // X-RateLimit-Remaining: 0 tells the client to wait for the reset.
                 blockedUntil = Math.max(blockedUntil, windowStart + windowNanos);
             }
             for (JsonNode embed : payload.path("embeds")) {
@@ -98,7 +105,7 @@ final class FakeDiscord extends Dispatcher {
                     .code(200)
                     .addHeader("Content-Type", "application/json")
                     .body("{\"id\":\"" + requests.get() + "\"}");
-            if (limit != Integer.MAX_VALUE) {
+            if (announceLimits) {
                 ok.addHeader("X-RateLimit-Limit", Integer.toString(limit))
                         .addHeader("X-RateLimit-Remaining", Integer.toString(limit - used))
                         .addHeader("X-RateLimit-Reset-After", String.format(Locale.ROOT, "%.3f", resetSeconds + 0.001));
@@ -142,7 +149,10 @@ final class FakeDiscord extends Dispatcher {
         return rateLimited;
     }
 
-    /** Returns how many requests arrived while the announced or enforced cooldown was running. */
+    /**
+     * Returns how many requests arrived before a reset the client had been told about, through
+     * {@code X-RateLimit-Remaining: 0} or a 429 with {@code retry_after}.
+     */
     synchronized int requestsDuringCooldown() {
         return requestsDuringCooldown;
     }

@@ -51,14 +51,16 @@ class LoggingInputProperties {
             @ForAll("values") Object generated, @ForAll("strings") String mdcKey, @ForAll("strings") String mdcValue) {
         Object value = Inputs.materialize(generated);
         capture.clear();
-        MDC.put(mdcKey, mdcValue);
-        try {
-            LOG.atInfo().addKeyValue(key, value).addKeyValue(key, mdcValue).addKeyValue("message", value).log(message);
-            LOG.atWarn().setMessage(message).addArgument(value).addArgument(() -> value).log();
-            LOG.atError().setMessage(message).addArgument(value).setCause(new IllegalStateException(message)).log();
-        } finally {
-            MDC.remove(mdcKey);
-        }
+        runLogging(() -> {
+            MDC.put(mdcKey, mdcValue);
+            try {
+                LOG.atInfo().addKeyValue(key, value).addKeyValue(key, mdcValue).addKeyValue("message", value).log(message);
+                LOG.atWarn().setMessage(message).addArgument(value).addArgument(() -> value).log();
+                LOG.atError().setMessage(message).addArgument(value).setCause(new IllegalStateException(message)).log();
+            } finally {
+                MDC.remove(mdcKey);
+            }
+        });
 
         List<JsonNode> events = parsedLines(3);
         assertThat(events).extracting(event -> event.path("level").asText()).containsExactly("info", "warn", "error");
@@ -71,8 +73,10 @@ class LoggingInputProperties {
             @ForAll("strings") String url, @ForAll("throwables") Throwable error) {
         capture.clear();
 
-        ApiEvents.of(LOG).requestHandled(method, path, status, duration);
-        ScraperEvents.of(LOG).scrapeFailed(retailer, url, error);
+        runLogging(() -> {
+            ApiEvents.of(LOG).requestHandled(method, path, status, duration);
+            ScraperEvents.of(LOG).scrapeFailed(retailer, url, error);
+        });
 
         List<JsonNode> events = parsedLines(2);
         assertThat(events.get(0).path("message").asText()).isEqualTo(ApiEvents.REQUEST_HANDLED);
@@ -89,8 +93,10 @@ class LoggingInputProperties {
             @ForAll("throwables") Throwable error, @ForAll int status) {
         capture.clear();
 
-        ApiEvents.of(LOG).requestHandled("GET", url, status, Duration.ofMillis(3));
-        ScraperEvents.of(LOG).scrapeFailed(retailer, url, error);
+        runLogging(() -> {
+            ApiEvents.of(LOG).requestHandled("GET", url, status, Duration.ofMillis(3));
+            ScraperEvents.of(LOG).scrapeFailed(retailer, url, error);
+        });
 
         List<JsonNode> events = parsedLines(2);
         assertThat(events.get(0).path("status").asInt()).isEqualTo(status);
@@ -99,6 +105,31 @@ class LoggingInputProperties {
         assertThat(events.get(1).has("retailer")).isTrue();
         assertThat(events.get(1).has("encoding_error")).isFalse();
         assertThat(events.get(1).has("stack_trace") || error == null).isTrue();
+    }
+
+    /**
+     * Runs the logging calls on a thread of their own and turns anything they throw into a
+     * failure, so that a bug in one try cannot leave state behind on jqwik's thread.
+     */
+    private static void runLogging(Runnable calls) {
+        Throwable[] thrown = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                calls.run();
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "property-logging", 4L * 1024 * 1024);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while logging", e);
+        }
+        if (thrown[0] != null) {
+            throw new AssertionError("a logging call threw into its caller", thrown[0]);
+        }
     }
 
     private List<JsonNode> parsedLines(int expected) {
