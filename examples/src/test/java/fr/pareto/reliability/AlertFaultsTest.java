@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Faults of the alert channels: the Discord stand-in answering 429 or 5xx, closing the
- * connection or never answering, and an SMTP port where nothing listens. In each case
- * {@code send} returns at once, the fault is logged once with its reason, delivery resumes by
+ * Faults of the alert channels: the Discord stand-in responding 429 or 5xx, closing the
+ * connection or never responding, and an SMTP port where nothing listens. In each case
+ * {@code send} returns at once, the fault is logged with its reason, delivery resumes by
  * itself when the fault clears, and no alert is lost: each is delivered or logged at ERROR with
  * its content and the reason, and the counters add up to the alerts sent.
  *
@@ -75,7 +75,7 @@ class AlertFaultsTest {
         HANGS("time") {
             @Override
             MockResponse response() {
-                // Never answers: far longer than the 500 ms request timeout.
+                // Never responds, which outlasts the 500 ms request timeout by any margin.
                 return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
             }
         };
@@ -140,7 +140,7 @@ class AlertFaultsTest {
     }
 
     @Test
-    void discordDownForGoodLogsTheAlertWithItsContent() throws Exception {
+    void permanentDiscordFailureIsLogged() throws Exception {
         FakeDiscord discord = new FakeDiscord();
         for (int i = 0; i < 10; i++) {
             discord.fault(DiscordFault.SERVER_ERROR.response());
@@ -163,7 +163,7 @@ class AlertFaultsTest {
     }
 
     @Test
-    void smtpRefusingConnectionsLogsTheAlertWithItsContent() throws Exception {
+    void refusedSmtpAlertIsLogged() throws Exception {
         FakeDiscord discord = new FakeDiscord();
         try (MockWebServer server = Loopback.start(discord)) {
             Notifier email = EmailNotifier.builder("127.0.0.1")

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The alert storm: a thousand distinct alerts raised within about a second against a Discord
- * stand-in that allows 5 requests per 2 seconds and answers 429 with {@code retry_after}
+ * stand-in that allows 5 requests per 2 seconds and responds 429 with {@code retry_after}
  * beyond, once with the limit announced in {@code X-RateLimit-*} headers and once without. Every alert must arrive exactly once, no request may land in a cooldown, and the
  * dispatcher's counters must add up to what was sent.
  */

@@ -14,7 +14,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A Discord webhook stand-in for MockWebServer. It answers the scripted faults first, one per
+ * A Discord webhook stand-in for MockWebServer. It returns the scripted faults first, one per
  * request, then applies an optional rate limit ({@code limit} requests per window, 429 with
  * {@code retry_after} beyond it, optionally announced by {@code X-RateLimit-*} headers), then 200.
  *
@@ -46,8 +46,8 @@ final class FakeDiscord extends Dispatcher {
 
     /**
      * A stand-in that allows {@code limit} requests per window of {@code windowMillis}. With
-     * {@code announceLimits}, 200 answers carry {@code X-RateLimit-Remaining} and
-     * {@code X-RateLimit-Reset-After}; without, the client learns the limit from 429 answers only.
+     * {@code announceLimits}, 200 responses carry {@code X-RateLimit-Remaining} and
+     * {@code X-RateLimit-Reset-After}; without, the client learns the limit from 429 responses only.
      */
     FakeDiscord(int limit, long windowMillis, boolean announceLimits) {
         this.limit = limit;
@@ -55,7 +55,7 @@ final class FakeDiscord extends Dispatcher {
         this.announceLimits = announceLimits;
     }
 
-    /** Queues responses answered before any success, in order. */
+    /** Queues responses returned before any success, in order. */
     synchronized FakeDiscord fault(MockResponse... responses) {
         faults.addAll(List.of(responses));
         return this;
@@ -94,7 +94,7 @@ final class FakeDiscord extends Dispatcher {
             }
             used++;
             if (used == limit && announceLimits) {
-                // X-RateLimit-Remaining: 0 tells the client to wait for the reset.
+                // X-RateLimit-Remaining: 0 announces that the next request must wait for the reset.
                 blockedUntil = Math.max(blockedUntil, windowStart + windowNanos);
             }
             for (JsonNode embed : payload.path("embeds")) {
@@ -150,7 +150,7 @@ final class FakeDiscord extends Dispatcher {
     }
 
     /**
-     * Returns how many requests arrived before a reset the client had been told about, through
+     * Returns how many requests arrived before a reset announced to the client, through
      * {@code X-RateLimit-Remaining: 0} or a 429 with {@code retry_after}.
      */
     synchronized int requestsDuringCooldown() {

@@ -72,7 +72,7 @@ final class Inputs {
     }
 
     /**
-     * A value of any shape: text, number, null, boolean, odd objects, lists and maps nested up to
+     * Generates a value of any shape: text, number, null, boolean, odd objects, lists and maps nested up to
      * 3 deep.
      */
     static Arbitrary<Object> values() {
