@@ -31,7 +31,7 @@ class ShutdownTest {
     }
 
     @Test
-    void closeStopsAtTimeoutCountingRest() {
+    void closeStopsAtTimeoutCountingRest() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         ErrorTracker tracker = ErrorTracker.builder().name("stuck").applicationPackages("com.acme")
@@ -51,6 +51,7 @@ class ShutdownTest {
             for (int i = 0; i < 6; i++) {
                 tracker.capture(withFrames(new IllegalStateException(), frame("com.acme.Gen", "m" + i, 1)));
             }
+            assertThat(started.await(30, TimeUnit.SECONDS)).as("the listener holds the first notification").isTrue();
 
             long start = System.nanoTime();
             tracker.close();
