@@ -25,8 +25,8 @@ import java.util.Objects;
  * deduplication key is {@code pareto-errors|<kind>|<fingerprint>}, so the alerting engine
  * collapses repeats of one notification. Immutable and thread-safe.
  *
- * <p>This class needs {@code fr.pareto:pareto-alerting} at run time; {@link #builder(AlertSink)}
- * checks for it and fails with a clear message when it is missing.
+ * <p>This class needs {@code fr.pareto:pareto-alerting} at run time. Check with
+ * {@link AlertingSupport#isAvailable()} before touching it where that module may be missing.
  */
 public final class AlertingErrorListener implements ErrorListener {
 
@@ -58,18 +58,8 @@ public final class AlertingErrorListener implements ErrorListener {
      * @throws NullPointerException if sink is null
      */
     public static Builder builder(AlertSink sink) {
-        requireAlertingModule();
+        AlertingSupport.requireAvailable();
         return new Builder(Objects.requireNonNull(sink, "sink"));
-    }
-
-    /** Checks by name before any alerting class is touched, so a missing module gives a clear message. */
-    static void requireAlertingModule() {
-        try {
-            Class.forName("fr.pareto.alerting.AlertSink", false, AlertingErrorListener.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("AlertingErrorListener needs fr.pareto:pareto-alerting, which is not on the"
-                    + " class path; add that dependency, or use another ErrorListener", e);
-        }
     }
 
     @Override
