@@ -1,7 +1,7 @@
 package fr.pareto.errors.alerting;
 
 /**
- * Tells whether pareto-alerting is present, without loading any of its classes, so that code can
+ * Checks whether pareto-alerting is present, without loading any of its classes, so that code can
  * decide to add an {@link AlertingErrorListener} only when it can work.
  *
  * <pre>{@code

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns class and method names into forms that survive a restart or a rebuild, and tells which
+ * Turns class and method names into forms that survive a restart or a rebuild, and decides which
  * frames belong to the application.
  *
  * <p>Generated classes (lambda proxies, CGLIB, ByteBuddy and javassist proxies, reflective
@@ -34,7 +34,7 @@ public final class FrameNormalizer {
     private static final ClassInfo GENERATED = new ClassInfo("", false, 0);
 
     /**
-     * What the normalizer knows about one class name.
+     * The normalized form of one class name, with its in-app flag and hash.
      *
      * @param normalized the stable name, empty for a generated class
      * @param inApp whether the class belongs to the application
