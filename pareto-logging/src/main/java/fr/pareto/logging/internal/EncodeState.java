@@ -22,16 +22,27 @@ final class EncodeState {
     int cap = NO_CAP;
     int cutCount;
 
-    private Set<String> reserved = Set.of();
+    private Set<String> reservedSet;
+    private String[] reserved = new String[0];
+    private int[] reservedHashes = new int[0];
     private String collisionPrefix;
     private String[] names = new String[16];
+    private int[] nameHashes = new int[16];
     private int nameCount;
     private String[] strings = new String[32];
     private int stringCount;
 
     void begin(Set<String> reservedNames, int stringCap) {
         pass++;
-        reserved = reservedNames;
+        if (reservedNames != reservedSet) {
+            // Arrays of names and hashes make the per-field check a few int comparisons.
+            reservedSet = reservedNames;
+            reserved = reservedNames.toArray(new String[0]);
+            reservedHashes = new int[reserved.length];
+            for (int i = 0; i < reserved.length; i++) {
+                reservedHashes[i] = reserved[i].hashCode();
+            }
+        }
         cap = stringCap;
         collisionPrefix = null;
         nameCount = 0;
@@ -50,26 +61,33 @@ final class EncodeState {
     /** Returns the name under which a top-level field is written, and records it as written. */
     String claim(String name) {
         String result = name;
-        if (collisionPrefix != null && isTaken(name)) {
+        int hash = name.hashCode();
+        if (collisionPrefix != null && isTaken(name, hash)) {
             String base = collisionPrefix + name;
             result = base;
-            for (int n = 2; isTaken(result) && n < MAX_RENAME_ATTEMPTS; n++) {
+            hash = result.hashCode();
+            for (int n = 2; isTaken(result, hash) && n < MAX_RENAME_ATTEMPTS; n++) {
                 result = base + "_" + n;
+                hash = result.hashCode();
             }
         }
         if (nameCount == names.length) {
             names = Arrays.copyOf(names, nameCount * 2);
+            nameHashes = Arrays.copyOf(nameHashes, nameCount * 2);
         }
-        names[nameCount++] = result;
+        names[nameCount] = result;
+        nameHashes[nameCount++] = hash;
         return result;
     }
 
-    private boolean isTaken(String name) {
-        if (reserved.contains(name)) {
-            return true;
+    private boolean isTaken(String name, int hash) {
+        for (int i = 0; i < reserved.length; i++) {
+            if (reservedHashes[i] == hash && reserved[i].equals(name)) {
+                return true;
+            }
         }
         for (int i = 0; i < nameCount; i++) {
-            if (names[i].equals(name)) {
+            if (nameHashes[i] == hash && names[i].equals(name)) {
                 return true;
             }
         }

@@ -125,6 +125,9 @@ public final class JsonLineEncoder {
         } catch (StackOverflowError e) {
             rebuildNeeded = true;
             return fallbackLine(event, Values.summary(e));
+        } catch (Error e) {
+            rebuildNeeded = true;
+            throw e;
         } finally {
             state.end();
             state.inUse = false;

@@ -196,17 +196,17 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
     }
 
     private void beginStructure() {
-        if (depth == 0) {
-            state = states.get();
-        }
         depth++;
     }
 
     /**
-     * Forgets what a failed earlier pass left behind: a pooled generator whose last event threw
-     * halfway may still count open objects.
+     * Takes the encoding state at the start of an event. It also forgets what a failed earlier pass
+     * left behind, although the encoder normally discards a generator whose event threw halfway.
      */
     private void syncWithPass() {
+        if (depth != 0 && state != null) {
+            return;
+        }
         EncodeState current = states.get();
         if (current.pass != seenPass) {
             seenPass = current.pass;
@@ -214,8 +214,8 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
             suppressedDepth = 0;
             maskNextValue = false;
             pendingName = null;
-            state = null;
         }
+        state = current;
     }
 
     /** Returns false when the structure being closed was masked or suppressed. */

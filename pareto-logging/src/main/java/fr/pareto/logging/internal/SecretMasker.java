@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +27,13 @@ public final class SecretMasker {
             "password", "passwd", "token", "secret", "apikey", "authorization", "cookie", "signature",
             "credential", "privatekey");
 
-    private static final int NAME_CACHE_LIMIT = 4096;
+    private static final int NAME_CACHE_SLOTS = 1024;
     private static final int MAX_NAME_SCAN = 64;
     private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "digest", "token", "negotiate");
 
     private final char[][] words;
     private final Pattern[] patterns;
-    private final ConcurrentHashMap<String, Boolean> nameCache = new ConcurrentHashMap<>();
+    private final NameVerdict[] nameCache = new NameVerdict[NAME_CACHE_SLOTS];
 
     private SecretMasker(List<String> words, List<Pattern> patterns) {
         this.words = new char[words.size()][];
@@ -93,15 +92,19 @@ public final class SecretMasker {
 
     /** Returns whether a field with this name has its value masked whole. */
     public boolean isSecretName(String name) {
-        Boolean cached = nameCache.get(name);
-        if (cached != null) {
-            return cached;
+        // A direct-mapped cache: field names repeat, and a lookup is one array read and one
+        // comparison. Entries are immutable, so a racing overwrite only costs a recomputation.
+        int slot = name.hashCode() & (NAME_CACHE_SLOTS - 1);
+        NameVerdict cached = nameCache[slot];
+        if (cached != null && (cached.name == name || cached.name.equals(name))) {
+            return cached.secret;
         }
         boolean secret = containsWord(name, 0, name.length());
-        if (nameCache.size() < NAME_CACHE_LIMIT) {
-            nameCache.put(name, secret);
-        }
+        nameCache[slot] = new NameVerdict(name, secret);
         return secret;
+    }
+
+    private record NameVerdict(String name, boolean secret) {
     }
 
     /**
