@@ -20,7 +20,6 @@ final class EncodeState {
     boolean inUse;
     long pass;
     int cap = NO_CAP;
-    int cutCount;
 
     private Set<String> reservedSet;
     private String[] reserved = new String[0];
@@ -47,7 +46,6 @@ final class EncodeState {
         collisionPrefix = null;
         nameCount = 0;
         end();
-        cutCount = 0;
     }
 
     /**

@@ -357,7 +357,6 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
             if (end > 0 && Character.isHighSurrogate(result.charAt(end - 1))) {
                 end--;
             }
-            current.cutCount++;
             result = result.substring(0, end) + "...[truncated " + (result.length() - end) + " chars]";
         }
         return result;
