@@ -81,7 +81,7 @@ public final class JsonLineEncoder {
     }
 
     /**
-     * Returns the composite encoder, first replacing it when a stack overflow escaped it: its
+     * Returns the composite encoder, first replacing it when an {@link Error} escaped it: its
      * pooled generators may then hold partial output, which must not start another line.
      */
     private LoggingEventCompositeJsonEncoder currentEncoder() {
