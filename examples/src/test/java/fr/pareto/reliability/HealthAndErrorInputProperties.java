@@ -9,6 +9,7 @@ import fr.pareto.errors.ErrorTracker;
 import fr.pareto.errors.ErrorsEndpoint;
 import fr.pareto.health.HealthCheck;
 import fr.pareto.health.HealthEndpoint;
+import fr.pareto.health.HealthFormat;
 import fr.pareto.health.HealthRegistry;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
@@ -91,6 +92,7 @@ class HealthAndErrorInputProperties {
                 .threads(2)
                 .build()) {
             HealthEndpoint endpoint = HealthEndpoint.builder(registry).token(TOKEN).build();
+            HealthEndpoint ietf = HealthEndpoint.builder(registry).format(HealthFormat.IETF).publicDetails(true).build();
             List<HealthRequest> requests = List.of(
                     HealthRequest.get(""),
                     HealthRequest.get("/detailed").withBearerToken(TOKEN),
@@ -98,7 +100,18 @@ class HealthAndErrorInputProperties {
                     HealthRequest.of("GET", path, authorization),
                     HealthRequest.of(message, "/" + path, "Bearer " + authorization));
             for (HealthRequest request : requests) {
-                HealthResponse response = endpoint.respond(request);
+                checkResponse(endpoint.respond(request));
+                checkResponse(ietf.respond(request));
+            }
+        }
+        checkLogLines();
+        Figures.add("inputs.health.checks", 1);
+    }
+
+    private static void checkResponse(HealthResponse response) {
+        {
+            {
+
                 assertThat(HEALTH_STATUS_CODES).contains(response.statusCode());
                 Transcript.add(Transcript.Kind.HEALTH_BODY, response.bodyText());
                 if (!response.bodyText().isEmpty()) {
@@ -106,8 +119,6 @@ class HealthAndErrorInputProperties {
                 }
             }
         }
-        checkLogLines();
-        Figures.add("inputs.health.checks", 1);
     }
 
     @Property(tries = 50)
