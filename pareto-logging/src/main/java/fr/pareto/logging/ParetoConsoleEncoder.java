@@ -36,6 +36,10 @@ public class ParetoConsoleEncoder extends EncoderBase<ILoggingEvent> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+    /** Without a throwable, a pair named error or stack_trace collides with nothing. */
+    private static final Set<String> RESERVED_WITHOUT_THROWABLE = LogFields.RESERVED.stream()
+            .filter(name -> !name.equals(LogFields.ERROR) && !name.equals(LogFields.STACK_TRACE))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final String RESET = "\u001b[0m";
     private static final String DIM = "\u001b[90m";
     private static final String CYAN = "\u001b[36m";
@@ -114,16 +118,18 @@ public class ParetoConsoleEncoder extends EncoderBase<ILoggingEvent> {
         line.append(' ').append(masker.maskText(String.valueOf(event.getFormattedMessage())));
 
         Set<String> written = new HashSet<>();
+        Set<String> reservedNames = event.getThrowableProxy() == null ? RESERVED_WITHOUT_THROWABLE : LogFields.RESERVED;
         List<KeyValuePair> pairs = event.getKeyValuePairs();
         if (pairs != null) {
             for (KeyValuePair pair : pairs) {
-                appendField(line, written, String.valueOf(pair.key), pair.value, EventJsonProvider.FIELDS_PREFIX);
+                appendField(line, written, reservedNames, String.valueOf(pair.key), pair.value,
+                        EventJsonProvider.FIELDS_PREFIX);
             }
         }
         Map<String, String> mdc = event.getMDCPropertyMap();
         if (mdc != null) {
             for (Map.Entry<String, String> entry : mdc.entrySet()) {
-                appendField(line, written, entry.getKey(), entry.getValue(), EventJsonProvider.MDC_PREFIX);
+                appendField(line, written, reservedNames, entry.getKey(), entry.getValue(), EventJsonProvider.MDC_PREFIX);
             }
         }
         IThrowableProxy throwable = event.getThrowableProxy();
@@ -136,8 +142,8 @@ public class ParetoConsoleEncoder extends EncoderBase<ILoggingEvent> {
         return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void appendField(StringBuilder line, Set<String> written, String key, Object value, String prefix) {
-        String name = written.contains(key) || LogFields.RESERVED.contains(key) ? prefix + key : key;
+    private void appendField(StringBuilder line, Set<String> written, Set<String> reservedNames, String key, Object value, String prefix) {
+        String name = written.contains(key) || reservedNames.contains(key) ? prefix + key : key;
         written.add(name);
         String text = masker.isSecretName(name) ? SecretMasker.MASK : masker.maskText(Values.render(value));
         // Maps, lists and beans are rendered as compact JSON, which reads best unquoted.

@@ -77,6 +77,29 @@ class LoggingCasesTest {
     }
 
     @Test
+    void errorPairWithoutThrowableKeepsItsName() throws IOException {
+        try (LogCapture logs = LogCapture.start()) {
+            log.atError().addKeyValue("error", "connection refused").addKeyValue("stack_trace", "none").log("dial failed");
+
+            CapturedEvent event = logs.events().get(0);
+            assertThat(event).hasField("error", "connection refused").hasField("stack_trace", "none");
+            assertThat(event.has("fields.error")).isFalse();
+            assertThat(countKeys(event.json(), "error")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void errorPairBesideThrowableIsRenamed() {
+        try (LogCapture logs = LogCapture.start()) {
+            log.atError().addKeyValue("error", "from kv").setCause(new IllegalStateException("boom")).log("failed");
+
+            assertThat(logs).hasEvent("failed")
+                    .hasField("error", "java.lang.IllegalStateException: boom")
+                    .hasField("fields.error", "from kv");
+        }
+    }
+
+    @Test
     void timeWrittenOnceWhateverTheInput() throws IOException {
         MDC.put("time", "mdc-time");
         try (LogCapture logs = LogCapture.start(encoder -> encoder.setTimeFormat("unix_seconds"))) {

@@ -39,6 +39,7 @@ public final class JsonLineEncoder {
     private final JsonFactory fallbackFactory = writeRawUtf8(new JsonFactory());
     private final FieldNames names;
     private final Set<String> reserved;
+    private final Set<String> reservedWithoutThrowable;
     private final TimeFormat timeFormat;
     private final SecretMasker masker;
     private final int maxLineBytes;
@@ -52,6 +53,12 @@ public final class JsonLineEncoder {
             int maxLineBytes, ShortenedThrowableConverter stackTraces) {
         this.names = names;
         this.reserved = names.reserved();
+        // Without a throwable the event writes no error or stack_trace of its own, so a key-value
+        // pair named error (as the Go services' zerolog writes it) keeps its name.
+        Set<String> withoutThrowable = new java.util.HashSet<>(reserved);
+        withoutThrowable.remove(names.error());
+        withoutThrowable.remove(names.stackTrace());
+        this.reservedWithoutThrowable = Set.copyOf(withoutThrowable);
         this.timeFormat = timeFormat;
         this.masker = masker;
         this.maxLineBytes = maxLineBytes;
@@ -136,7 +143,8 @@ public final class JsonLineEncoder {
 
     private byte[] encodeWithinLimit(ILoggingEvent event, EncodeState state) {
         LoggingEventCompositeJsonEncoder current = currentEncoder();
-        state.begin(reserved, EncodeState.NO_CAP);
+        Set<String> reservedNames = event.getThrowableProxy() == null ? reservedWithoutThrowable : reserved;
+        state.begin(reservedNames, EncodeState.NO_CAP);
         byte[] line = current.encode(event);
         if (line.length == 0) {
             return fallbackLine(event, "the JSON encoder wrote nothing; see Logback's status messages");
@@ -149,7 +157,7 @@ public final class JsonLineEncoder {
         // fall a little short: halve the cap up to twice more before giving up.
         int cap = state.capFor(line.length - maxLineBytes, SafeJsonGenerator.MARKER_RESERVE);
         for (int attempt = 0; attempt < MAX_CUT_ATTEMPTS && cap != EncodeState.NO_CAP; attempt++) {
-            state.begin(reserved, cap);
+            state.begin(reservedNames, cap);
             line = current.encode(event);
             if (line.length > 0 && line.length <= maxLineBytes) {
                 return line;
