@@ -9,8 +9,8 @@ module fr.pareto.alerting {
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
     requires static jakarta.mail;
-    requires static transitive ch.qos.logback.classic;
-    requires static transitive ch.qos.logback.core;
+    requires static ch.qos.logback.classic;
+    requires static ch.qos.logback.core;
 
     exports fr.pareto.alerting;
     exports fr.pareto.alerting.discord;
