@@ -3,11 +3,11 @@ package fr.pareto.health.httpserver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import fr.pareto.health.HealthEndpoint;
-import fr.pareto.health.HttpEndpoint;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
+import fr.pareto.health.HttpEndpoint;
+import fr.pareto.health.internal.ExchangeResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Objects;
 
 /**
@@ -37,18 +37,7 @@ public final class HealthHttpHandler implements HttpHandler {
             String below = path.startsWith(contextPath) ? path.substring(contextPath.length()) : path;
             HealthResponse response = endpoint.respond(HealthRequest.of(exchange.getRequestMethod(), below,
                     exchange.getRequestHeaders().getFirst("Authorization")));
-
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            response.headers().forEach(exchange.getResponseHeaders()::set);
-            byte[] body = response.body();
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            // -1 announces no body; HEAD must not send one.
-            exchange.sendResponseHeaders(response.statusCode(), head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
+            ExchangeResponses.send(exchange, response);
         }
     }
 }

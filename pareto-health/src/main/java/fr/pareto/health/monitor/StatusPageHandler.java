@@ -4,9 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
-
+import fr.pareto.health.internal.ExchangeResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Objects;
 
 /**
@@ -21,7 +20,8 @@ import java.util.Objects;
  */
 public final class StatusPageHandler implements HttpHandler {
 
-    // TODO: share one JDK adapter with the health endpoint's once both take a common endpoint type.
+    // The page reads the full request path (/status or /status.json), not the path below the mount
+    // point that HealthHttpHandler passes, so it keeps its own small adapter.
     private final StatusPage page;
 
     /** Creates a handler that serves the page. */
@@ -34,17 +34,7 @@ public final class StatusPageHandler implements HttpHandler {
         try (exchange) {
             HealthResponse response = page.respond(HealthRequest.of(exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), null));
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            response.headers().forEach(exchange.getResponseHeaders()::set);
-            byte[] body = response.body();
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            // A length of -1 means no body, as HEAD requires.
-            exchange.sendResponseHeaders(response.statusCode(), head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
+            ExchangeResponses.send(exchange, response);
         }
     }
 }

@@ -2,10 +2,10 @@ package fr.pareto.health.monitor;
 
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
+import fr.pareto.health.internal.ServletResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.util.Objects;
 
@@ -23,7 +23,7 @@ public final class StatusPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    // TODO: share one servlet adapter with the health endpoint's once both take a common endpoint type.
+    // The page reads the full request URI, not the path info that HealthServlet passes.
     private final transient StatusPage page;
 
     /** Creates a servlet that serves the page. */
@@ -34,13 +34,6 @@ public final class StatusPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthResponse answer = page.respond(HealthRequest.of(request.getMethod(), request.getRequestURI(), null));
-        response.setStatus(answer.statusCode());
-        response.setContentType(answer.contentType());
-        answer.headers().forEach(response::setHeader);
-        byte[] body = answer.body();
-        response.setContentLength(body.length);
-        if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(body);
-        }
+        ServletResponses.send(request, response, answer);
     }
 }

@@ -1,9 +1,10 @@
 package fr.pareto.health.servlet;
 
 import fr.pareto.health.HealthEndpoint;
-import fr.pareto.health.HttpEndpoint;
 import fr.pareto.health.HealthRequest;
 import fr.pareto.health.HealthResponse;
+import fr.pareto.health.HttpEndpoint;
+import fr.pareto.health.internal.ServletResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,14 +37,6 @@ public final class HealthServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthResponse health = endpoint.respond(HealthRequest.of(request.getMethod(), request.getPathInfo(),
                 request.getHeader("Authorization")));
-
-        response.setStatus(health.statusCode());
-        response.setContentType(health.contentType());
-        health.headers().forEach(response::setHeader);
-        byte[] body = health.body();
-        response.setContentLength(body.length);
-        if (!request.getMethod().equals("HEAD")) {
-            response.getOutputStream().write(body);
-        }
+        ServletResponses.send(request, response, health);
     }
 }
