@@ -64,7 +64,7 @@ class LoggingNearStackLimitTest {
         }
 
         Transcript.addAll(Transcript.Kind.LOG_LINE, lines);
-        Figures.add("inputs.logging.near_stack_limit_events", lines.size());
+        Figures.add("logging.near_stack_limit_lines", lines.size());
         // A StackOverflowError may leave the logging call when SLF4J or Logback, not the encoder,
         // exhausts the stack. No line exists to check then, so such errors are only counted.
         Figures.set("logging.near_stack_limit_errors_escaped", escaped.size());
