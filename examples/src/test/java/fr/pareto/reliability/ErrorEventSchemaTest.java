@@ -7,7 +7,6 @@ import fr.pareto.errors.ErrorTracker;
 import fr.pareto.logging.test.CapturedEvent;
 import fr.pareto.logging.test.LogCapture;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 class ErrorEventSchemaTest {
 
     @Test
-    @Disabled("pareto-errors writes error and stack_trace as key-value pairs, which pareto-logging's encoder"
-            + " treats as reserved and renames to fields.error and fields.stack_trace")
     void trackedErrorUsesTheSchemaFieldNames() {
         List<CapturedEvent> events;
         try (ErrorTracker tracker = ErrorTracker.builder().name("schema").flushOnExit(false).build();
