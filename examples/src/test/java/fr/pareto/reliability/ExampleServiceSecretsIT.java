@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.embedded.RedisServer;
 
 /**
- * The example service, started from its shaded jar, with canaries in every setting that holds
+ * The example service, started from its shaded jar, with canaries in every setting that contains
  * a secret (Discord webhook token, Redis password, SMTP password, health token) and in the
  * headers and query strings of the requests it serves. Its whole standard output and error,
  * every response body and every Discord payload it sends must be free of them.

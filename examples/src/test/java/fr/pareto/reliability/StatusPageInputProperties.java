@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Hostile monitor names, titles and check messages on the status page: {@code /status.json}
  * must parse, the HTML page must not carry the name unescaped, and no call may throw. A builder
- * may reject a name or title with an {@link IllegalArgumentException} that says why.
+ * may reject a name or title with an {@link IllegalArgumentException} that explains why.
  */
 class StatusPageInputProperties {
 

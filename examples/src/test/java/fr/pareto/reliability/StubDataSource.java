@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** The parts of {@link DataSource} a test stub does not need; subclasses supply {@link #getConnection()}. */
+/** The parts of {@link DataSource} that a test stub does not need. Subclasses supply {@link #getConnection()}. */
 abstract class StubDataSource implements DataSource {
 
     @Override
