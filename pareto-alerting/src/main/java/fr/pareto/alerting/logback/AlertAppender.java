@@ -10,6 +10,7 @@ import fr.pareto.alerting.Alert;
 import fr.pareto.alerting.AlertMarkers;
 import fr.pareto.alerting.AlertSink;
 import fr.pareto.alerting.Severity;
+import fr.pareto.alerting.internal.SecretText;
 import fr.pareto.alerting.internal.Texts;
 import org.slf4j.Marker;
 
@@ -51,6 +52,9 @@ import java.util.concurrent.TimeUnit;
  * the stack trace), the logger and thread as fields, and the level as severity: ERROR gives
  * {@link Severity#ERROR}, WARN {@link Severity#WARNING}, lower levels {@link Severity#INFO}.
  * Events with the same logger, message pattern and exception class share a deduplication key.
+ * Every text copied from the event is masked as the JSON log lines are: values after secret
+ * names such as {@code password=} or {@code Cookie:}, {@code Bearer} and {@code Basic}
+ * credentials, and the password of {@code scheme://user:password@} become {@code ***}.
  *
  * <p>Thread-safe. {@link #start()} starts one daemon thread that sends the summary when a
  * period ends; {@link #stop()} sends any pending summary and stops it.
@@ -209,21 +213,21 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
 
     private Alert toAlert(ILoggingEvent event) {
-        String message = event.getFormattedMessage() == null ? "" : event.getFormattedMessage();
+        String message = event.getFormattedMessage() == null ? "" : SecretText.mask(event.getFormattedMessage());
         String firstLine = message.lines().findFirst().orElse("").trim();
         StringBuilder description = new StringBuilder(message);
         IThrowableProxy throwable = event.getThrowableProxy();
         if (throwable != null) {
-            description.append("\n\n").append(ThrowableProxyUtil.asString(throwable));
+            description.append("\n\n").append(SecretText.mask(ThrowableProxyUtil.asString(throwable)));
         }
         Alert.Builder alert = Alert.builder(Texts.cutEnd(firstLine.isEmpty() ? event.getLevel() + " log event" : firstLine, 200, "…"))
                 .severity(severity(event.getLevel()))
                 .description(description.toString())
                 .timestamp(event.getInstant())
-                .field("Logger", event.getLoggerName())
-                .field("Thread", String.valueOf(event.getThreadName()))
-                .deduplicationKey("log|" + event.getLoggerName() + "|" + event.getMessage()
-                        + (throwable == null ? "" : "|" + throwable.getClassName()));
+                .field("Logger", SecretText.mask(event.getLoggerName()))
+                .field("Thread", SecretText.mask(String.valueOf(event.getThreadName())))
+                .deduplicationKey(SecretText.mask("log|" + event.getLoggerName() + "|" + event.getMessage()
+                        + (throwable == null ? "" : "|" + throwable.getClassName())));
         alertSource().ifPresent(alert::source);
         return alert.build();
     }
@@ -241,8 +245,9 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         heldBack++;
         if (samples.size() < SAMPLES) {
-            samples.add(event.getLevel() + " " + event.getLoggerName() + ": "
-                    + Texts.cutEnd(String.valueOf(event.getFormattedMessage()), 300));
+            // Mask before cutting, so a cut cannot hide the name that marks a value as secret.
+            samples.add(event.getLevel() + " " + SecretText.mask(event.getLoggerName()) + ": "
+                    + Texts.cutEnd(SecretText.mask(String.valueOf(event.getFormattedMessage())), 300));
         }
     }
 

@@ -53,6 +53,35 @@ class AlertAppenderTest {
     }
 
     @Test
+    void secretsInEventAreMaskedInAlert() {
+        Logger logger = logger("shop.db", new AlertAppender(recording));
+
+        logger.error("db failed password=hunter7 url=postgres://app:hunter8@db/x",
+                new RuntimeException("Cookie: session=hunter10 token=hunter11"));
+
+        assertThat(alerts).hasSize(1);
+        Alert alert = alerts.get(0);
+        String everything = alert.title() + alert.description() + alert.fields() + alert.deduplicationKey();
+        assertThat(everything).doesNotContain("hunter7", "hunter8", "hunter10", "hunter11");
+        assertThat(alert.title()).isEqualTo("db failed password=*** url=postgres://app:***@db/x");
+        assertThat(alert.description()).contains("Cookie: *** token=***");
+    }
+
+    @Test
+    void secretsInHeldBackSamplesAreMasked() {
+        AlertAppender appender = new AlertAppender(recording);
+        appender.setMaxAlertsPerPeriod(1);
+        Logger logger = logger("shop", appender);
+        logger.error("first");
+        logger.error("retry with token=hunter12");
+
+        appender.stop();
+
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(1).description()).contains("token=***").doesNotContain("hunter12");
+    }
+
+    @Test
     void eventsBelowThresholdAreIgnored() {
         Logger logger = logger("shop", new AlertAppender(recording));
 

@@ -1,0 +1,42 @@
+package fr.pareto.alerting.internal;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretTextTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "db failed password=hunter7 url=x                | db failed password=*** url=x",
+            "url=postgres://app:hunter8@db/x                  | url=postgres://app:***@db/x",
+            "Cookie: session=hunter10 token=hunter11          | Cookie: *** token=***",
+            "Authorization: Bearer abc.def                    | Authorization: ***",
+            "sent Bearer abc.def to upstream                  | sent Bearer *** to upstream",
+            "header Basic dXNlcjpwYXNz                        | header Basic ***",
+            "{\"api_key\":\"k1\",\"n\":1}                     | {\"api_key\":\"***\",\"n\":1}",
+            "X-Session-Id: s1                                 | X-Session-Id: ***",
+            "?a=1&sig=abc&b=2                                 | ?a=1&sig=***&b=2",
+            "PRIVATE_KEY = xyz                                | PRIVATE_KEY = ***",
+            "client_secret='s p'                              | client_secret='***'",
+    })
+    void masksSecretValues(String text, String expected) {
+        assertThat(SecretText.mask(text.strip())).isEqualTo(expected.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "author=Jane title=Design",
+            "signal=TERM design=new",
+            "healthToken=(none)",
+            "password: (unset)",
+            "at fr.pareto.TokenStore.load(TokenStore.java:42)",
+            "see https://example.com/a:b/c",
+            "plain message without secrets",
+    })
+    void keepsOrdinaryText(String text) {
+        assertThat(SecretText.mask(text)).isEqualTo(text);
+    }
+}
