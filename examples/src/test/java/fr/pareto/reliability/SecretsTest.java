@@ -260,9 +260,6 @@ class SecretsTest {
     }
 
     @Test
-    @Disabled("pareto-alerting: AlertAppender copies the formatted message and stack trace of an ERROR event"
-            + " into the alert unmasked, so password=... and user:password@ in a logged message reach Discord,"
-            + " although the JSON log line masks them")
     void errorLogTurnedIntoAlertIsMasked() throws Exception {
         FakeDiscord discord = new FakeDiscord();
         try (MockWebServer server = Loopback.start(discord)) {
