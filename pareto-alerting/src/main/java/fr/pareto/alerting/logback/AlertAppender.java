@@ -12,6 +12,8 @@ import fr.pareto.alerting.AlertSink;
 import fr.pareto.alerting.Severity;
 import fr.pareto.alerting.internal.SecretText;
 import fr.pareto.alerting.internal.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import java.time.Duration;
@@ -46,9 +48,11 @@ import java.util.concurrent.TimeUnit;
  * {@code fr.pareto.alerting} and events with the marker {@link AlertMarkers#NO_ALERT} are
  * skipped, and an event logged while this appender is handing an alert over (by the sink,
  * on the same thread) is ignored, so it cannot recurse. Problems of the appender itself go to
- * Logback's status messages, never through SLF4J.
+ * Logback's status messages; an event that cannot be turned into its alert is also logged
+ * through the library's own logger and still raises a plain alert naming its logger.
  *
- * <p>Each alert has the event's message as title (first line) and description (in full, with
+ * <p>Each alert has the event's message as title (first non-blank line, or
+ * {@code ERROR log event from <logger>} when there is none) and description (in full, with
  * the stack trace), the logger and thread as fields, and the level as severity: ERROR gives
  * {@link Severity#ERROR}, WARN {@link Severity#WARNING}, lower levels {@link Severity#INFO}.
  * Events with the same logger, message pattern and exception class share a deduplication key.
@@ -62,6 +66,7 @@ import java.util.concurrent.TimeUnit;
 public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     private static final String OWN_PACKAGE = "fr.pareto.alerting";
+    private static final Logger OWN_LOG = LoggerFactory.getLogger(AlertAppender.class);
     private static final int SAMPLES = 5;
     private static volatile AlertSink connected;
 
@@ -192,7 +197,32 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         handOver(summary);
         if (allowed) {
-            handOver(toAlert(event));
+            handOver(buildAlert(event));
+        }
+    }
+
+    /**
+     * Builds the event's alert, or a plain one naming the logger when that fails, so an event
+     * over the threshold is never dropped: the failure is reported as a Logback error status
+     * and through this library's own logger, whose events this appender skips.
+     */
+    private Alert buildAlert(ILoggingEvent event) {
+        try {
+            return toAlert(event);
+        } catch (RuntimeException e) {
+            String logger = SecretText.mask(String.valueOf(event.getLoggerName()));
+            String problem = "Could not build an alert from an event at level " + event.getLevel() + " of logger " + logger
+                    + "; sending a plain alert instead";
+            addError(problem, e);
+            OWN_LOG.error(AlertMarkers.NO_ALERT, "{}: {}", problem, e.getClass().getName());
+            Alert.Builder fallback = Alert.builder(fallbackTitle(event))
+                    .severity(severity(event.getLevel()))
+                    .description("The event's message could not be turned into an alert (" + e.getClass().getName()
+                            + "); see the application log.")
+                    .timestamp(event.getInstant())
+                    .field("Logger", logger);
+            alertSource().ifPresent(fallback::source);
+            return fallback.build();
         }
     }
 
@@ -214,13 +244,15 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     private Alert toAlert(ILoggingEvent event) {
         String message = event.getFormattedMessage() == null ? "" : SecretText.mask(event.getFormattedMessage());
-        String firstLine = message.lines().findFirst().orElse("").trim();
+        // strip() and isBlank() know every Unicode space (U+2003, U+3000, U+2028), which trim() keeps,
+        // and Alert.builder rejects a title that is blank by isBlank().
+        String firstLine = message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
         StringBuilder description = new StringBuilder(message);
         IThrowableProxy throwable = event.getThrowableProxy();
         if (throwable != null) {
             description.append("\n\n").append(SecretText.mask(ThrowableProxyUtil.asString(throwable)));
         }
-        Alert.Builder alert = Alert.builder(Texts.cutEnd(firstLine.isEmpty() ? event.getLevel() + " log event" : firstLine, 200, "…"))
+        Alert.Builder alert = Alert.builder(firstLine.isEmpty() ? fallbackTitle(event) : Texts.cutEnd(firstLine, 200, "…"))
                 .severity(severity(event.getLevel()))
                 .description(description.toString())
                 .timestamp(event.getInstant())
@@ -230,6 +262,13 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
                         + (throwable == null ? "" : "|" + throwable.getClassName())));
         alertSource().ifPresent(alert::source);
         return alert.build();
+    }
+
+    /** Returns {@code ERROR log event from shop.checkout}: the title of an event without message text. */
+    private static String fallbackTitle(ILoggingEvent event) {
+        String logger = event.getLoggerName() == null || event.getLoggerName().isBlank()
+                ? "an unnamed logger" : SecretText.mask(event.getLoggerName().strip());
+        return Texts.cutEnd(event.getLevel() + " log event from " + logger, 200, "…");
     }
 
     private static Severity severity(Level level) {

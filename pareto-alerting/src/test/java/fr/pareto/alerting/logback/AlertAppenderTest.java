@@ -1,13 +1,17 @@
 package fr.pareto.alerting.logback;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import fr.pareto.alerting.Alert;
 import fr.pareto.alerting.AlertMarkers;
 import fr.pareto.alerting.AlertSink;
 import fr.pareto.alerting.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +83,54 @@ class AlertAppenderTest {
 
         assertThat(alerts).hasSize(2);
         assertThat(alerts.get(1).description()).contains("token=***").doesNotContain("hunter12");
+    }
+
+    @ParameterizedTest(name = "message {index}")
+    @ValueSource(strings = {"", "   ", "\n\n", "\u2003", "\u3000 \u2003", "\u2028", "\t\r\n\u00A0\u2003"})
+    void blankMessageRaisesAlertNamingLogger(String message) {
+        Logger logger = logger("shop.checkout", new AlertAppender(recording));
+
+        logger.error(message);
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).title()).isNotBlank();
+    }
+
+    @Test
+    void blankMessageTitleNamesLevelAndLogger() {
+        Logger logger = logger("shop.checkout", new AlertAppender(recording));
+
+        logger.error("\u2003");
+
+        assertThat(alerts).extracting(Alert::title).containsExactly("ERROR log event from shop.checkout");
+    }
+
+    @Test
+    void firstNonBlankLineBecomesTitle() {
+        Logger logger = logger("shop", new AlertAppender(recording));
+
+        logger.error("\n\u2003\n\u3000 Payment failed \u2003\nsecond line");
+
+        assertThat(alerts).extracting(Alert::title).containsExactly("Payment failed");
+    }
+
+    @Test
+    void eventThatCannotBuildAlertRaisesPlainAlert() {
+        AlertAppender appender = new AlertAppender(recording);
+        appender.setContext(context);
+        appender.start();
+        LoggingEvent event = new LoggingEvent();
+        event.setLevel(Level.ERROR);
+        event.setMessage("broken event");
+        event.setThreadName(null);
+        event.setInstant(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+        appender.doAppend(event);
+
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).title()).isEqualTo("ERROR log event from an unnamed logger");
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .anyMatch(status -> status.getMessage().contains("Could not build an alert from an event at level ERROR"));
     }
 
     @Test
