@@ -66,6 +66,57 @@ class ScrubbingTest {
     }
 
     @Test
+    void headersBearerTokensAndUrlPasswordsRedactedInMessagesContextAndEndpoint() {
+        tracker.capture(new UnsupportedOperationException("Cookie: session=hunter20; Authorization: Bearer hunter21"),
+                ErrorContext.of("callback", "https://app:hunter22@hooks.example/x"));
+
+        ErrorSample sample = tracker.groups().get(0).lastSample();
+        assertThat(sample.error()).isEqualTo("java.lang.UnsupportedOperationException: Cookie: [REDACTED]");
+        assertThat(sample.context()).containsEntry("callback", "https://app:[REDACTED]@hooks.example/x");
+        String logged = LogCapture.keyValues(logs.trackedEvents().get(0)).toString();
+        String body = ErrorsEndpoint.open(tracker).handle("GET", null, null).body();
+        for (String shown : new String[] {sample.toString(), logged, body}) {
+            assertThat(shown).doesNotContain("hunter20", "hunter21", "hunter22").contains("hooks.example/x");
+        }
+    }
+
+    @Test
+    void secretsRedactedThroughoutTheChain() {
+        IllegalStateException top = new IllegalStateException("sync failed for https://token-user@git.example/repo.git",
+                new RuntimeException("upstream said 401 to Authorization: Basic dXNlcjpodW50ZXIy",
+                        new IllegalArgumentException("proxy refused Bearer eyJhbGciOi.cGF5bG9hZA.c2ln")));
+        top.addSuppressed(new IllegalStateException("close failed, X-Api-Key: ak-secret-7 (retry later)"));
+
+        tracker.capture(top);
+
+        ErrorSample sample = tracker.groups().get(0).lastSample();
+        assertThat(sample.stackTrace())
+                .contains("https://[REDACTED]@git.example/repo.git", "Authorization: Basic [REDACTED]",
+                        "proxy refused Bearer [REDACTED]", "X-Api-Key: [REDACTED] (retry later)")
+                .doesNotContain("token-user", "dXNlcjpodW50ZXIy", "eyJhbGciOi", "ak-secret-7");
+        String logged = LogCapture.keyValues(logs.trackedEvents().get(0)).toString();
+        assertThat(logged).doesNotContain("token-user", "dXNlcjpodW50ZXIy", "eyJhbGciOi", "ak-secret-7");
+    }
+
+    @Test
+    void quotedAndJsonValuesRedacted() {
+        tracker.capture(new IllegalStateException("bad login password=\"two words\" body {\"client_secret\":\"cs-9\",\"user\":\"ann\"}"));
+
+        assertThat(tracker.groups().get(0).lastSample().error()).isEqualTo("java.lang.IllegalStateException: bad login"
+                + " password=\"[REDACTED]\" body {\"client_secret\":\"[REDACTED]\",\"user\":\"ann\"}");
+    }
+
+    @Test
+    void ordinaryTextIsLeftAlone() {
+        String message = "Basic authentication failed at 10:42: timeout=30s, see https://docs.example/a?page=2"
+                + " and TokenStore.java:42";
+
+        tracker.capture(new IllegalStateException(message));
+
+        assertThat(tracker.groups().get(0).lastSample().error()).isEqualTo("java.lang.IllegalStateException: " + message);
+    }
+
+    @Test
     void contextToStringShowsKeysOnly() {
         assertThat(ErrorContext.of("authorization", "Bearer abc").toString()).isEqualTo("ErrorContext[authorization]");
     }
