@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -233,8 +232,6 @@ class SecretsTest {
     }
 
     @Test
-    @Disabled("pareto-errors: the scrubber redacts token=... in exception messages but not a header written"
-            + " as 'Cookie: session=...', which reaches the error tracked event's sample and the /errors body")
     void cookieHeaderInExceptionMessageIsScrubbed() {
         try (ErrorTracker tracker = ErrorTracker.builder().name("secrets-cookie").flushOnExit(false).build()) {
             tracker.capture(new IllegalStateException("payment callback rejected, Cookie: session=" + Canaries.COOKIE));
@@ -246,8 +243,6 @@ class SecretsTest {
     }
 
     @Test
-    @Disabled("pareto-errors: a password in the user information of a URL inside an error context value"
-            + " (https://app:password@host/...) is stored and served by /errors unredacted")
     void urlPasswordInErrorContextIsScrubbed() {
         try (ErrorTracker tracker = ErrorTracker.builder().name("secrets-url").flushOnExit(false).build()) {
             tracker.capture(new IllegalStateException("feed import failed"),
