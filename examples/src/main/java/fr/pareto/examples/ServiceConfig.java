@@ -1,5 +1,6 @@
 package fr.pareto.examples;
 
+import fr.pareto.examples.infra.DatabaseUrl;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -19,9 +20,9 @@ import java.util.Optional;
  * webhook URLs.
  *
  * @param port HTTP port, 0 to 65535; 0 picks a free port
- * @param databaseUrl JDBC URL of PostgreSQL; empty starts embedded PostgreSQL
- * @param databaseUser user name when it is not in the URL
- * @param databasePassword password when it is not in the URL
+ * @param databaseUrl PostgreSQL URL, credentials split off; empty starts embedded PostgreSQL
+ * @param databaseUser user name; wins over a user name in the URL
+ * @param databasePassword password; wins over a password in the URL
  * @param redisUrl {@code redis://} or {@code rediss://} URL; empty starts embedded Redis
  * @param discordWebhook Discord webhook for alerts; empty logs alerts only
  * @param smtp email alert settings; empty sends no email
@@ -36,7 +37,7 @@ import java.util.Optional;
  */
 public record ServiceConfig(
         int port,
-        Optional<String> databaseUrl,
+        Optional<DatabaseUrl> databaseUrl,
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Optional<URI> redisUrl,
@@ -142,7 +143,7 @@ public record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[port=" + port
-                + ", database=" + databaseUrl.map(url -> "(set)").orElse("embedded")
+                + ", database=" + databaseUrl.map(DatabaseUrl::redacted).orElse("embedded")
                 + ", redis=" + redisUrl.map(ServiceConfig::redact).orElse("embedded")
                 + ", discord=" + (discordWebhook.isPresent() ? "(set)" : "(none)")
                 + ", smtp=" + smtp.map(SmtpSettings::toString).orElse("(none)")
@@ -190,14 +191,8 @@ public record ServiceConfig(
                     + "\": set it to a port number from 1 to 65535 (0 picks a free port), or unset it for " + fallback);
         }
 
-        Optional<String> databaseUrl(String name) {
-            Optional<String> value = text(name);
-            if (value.isPresent() && !value.get().startsWith("jdbc:postgresql:")) {
-                // The value is not echoed: it may carry a password.
-                throw new ConfigException("Invalid " + name + ": expected a PostgreSQL JDBC URL such as "
-                        + "jdbc:postgresql://db.example:5432/pareto, or unset it to start embedded PostgreSQL");
-            }
-            return value;
+        Optional<DatabaseUrl> databaseUrl(String name) {
+            return text(name).map(value -> DatabaseUrl.parse(name, value));
         }
 
         Optional<URI> redisUrl(String name) {

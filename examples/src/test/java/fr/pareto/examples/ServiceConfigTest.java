@@ -52,12 +52,23 @@ class ServiceConfigTest {
     }
 
     @Test
-    void databaseUrlMustBeJdbcWithoutEchoingIt() {
-        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:hunter2@db/x")))
+    void databaseUrlMustBePostgresWithoutEchoingIt() {
+        assertThatThrownBy(() -> ServiceConfig.fromEnvironment(Map.of("DATABASE_URL", "mysql://u:hunter2@db/x")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("DATABASE_URL")
                 .hasMessageContaining("jdbc:postgresql://")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void databaseUrlCredentialsAreSplitOffAndHidden() {
+        ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://u:hunter2@db/x"));
+
+        assertThat(config.databaseUrl()).hasValueSatisfying(url -> {
+            assertThat(url.driverUrl()).isEqualTo("jdbc:postgresql://db/x");
+            assertThat(url.password()).contains("hunter2");
+        });
+        assertThat(config.toString()).contains("database=jdbc:postgresql://u:***@db/x").doesNotContain("hunter2");
     }
 
     @Test

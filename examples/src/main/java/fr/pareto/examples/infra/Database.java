@@ -39,9 +39,17 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(ServiceConfig config) {
         if (config.databaseUrl().isPresent()) {
-            String url = config.databaseUrl().get();
-            Endpoint endpoint = Endpoint.fromJdbcUrl(url).orElse(null);
-            HikariDataSource pool = createPool(url, config.databaseUser(), config.databasePassword());
+            DatabaseUrl url = config.databaseUrl().get();
+            Endpoint endpoint = url.endpoint().orElse(null);
+            HikariDataSource pool;
+            try {
+                pool = createPool(url.driverUrl(), config.databaseUser().or(url::user),
+                        config.databasePassword().or(url::password));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("PostgreSQL at DATABASE_URL " + url.redacted()
+                        + " could not be reached: " + rootMessage(e) + "; check the host, port, database, "
+                        + "user and password, or unset DATABASE_URL to start embedded PostgreSQL", e);
+            }
             log.atInfo().addKeyValue("module", "catalog").addKeyValue("database", describe(endpoint))
                     .log("database connected");
             return new Database(pool, null, endpoint);
@@ -113,6 +121,15 @@ public final class Database implements AutoCloseable {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start: " + e.getMessage()
                     + "; set DATABASE_URL to use a running server instead", e);
         }
+    }
+
+    /** Returns the innermost message, which names the actual failure (refused, timed out, bad password). */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String describe(Endpoint endpoint) {

@@ -35,4 +35,19 @@ class ConfigurationIT {
             assertThat(String.join("\n", service.stdout())).doesNotContain("hunter2");
         }
     }
+
+    @Test
+    void unreachableDatabaseIsNamedWithoutItsPassword() throws Exception {
+        int closed = fr.pareto.examples.infra.Redis.freeLoopbackPort();
+        String url = "jdbc:postgresql://user:" + "S3CRETpw2" + "@127.0.0.1:" + closed + "/db";
+        try (ServiceProcess service = ServiceProcess.start(JAR, Map.of("DATABASE_URL", url, "PORT", "0"))) {
+            int exit = service.waitForExit(Duration.ofSeconds(90));
+
+            assertThat(exit).isEqualTo(1);
+            String stdout = String.join("\n", service.stdout());
+            assertThat(stdout).contains("DATABASE_URL jdbc:postgresql://user:***@127.0.0.1:" + closed + "/db")
+                    .doesNotContain("UnknownHostException");
+            assertThat(stdout + String.join("\n", service.stderr())).doesNotContain("S3CRETpw2");
+        }
+    }
 }
