@@ -453,9 +453,11 @@ public final class ErrorTracker implements AutoCloseable {
 
         /**
          * Adds names of context keys, headers and query parameters to redact, on top of the
-         * built-in ones (authorization, cookie, api key, password, token, secret, credential,
-         * private key, session id). Matching ignores case, {@code -}, {@code _} and {@code .},
-         * and a name matches any key that contains it.
+         * built-in ones. Built in: any name containing password, passwd, passphrase, secret,
+         * token, api key, access key, authorization, cookie, session, signature, credential or
+         * private key, and the exact names auth, sig, key, pwd, pass, jwt, sid, otp, csrf and
+         * xsrf (also with an {@code X-} prefix). Matching ignores case, {@code -}, {@code _} and
+         * {@code .}, and an added name matches any name that contains it.
          *
          * @throws IllegalArgumentException if a name is blank
          */

@@ -73,9 +73,9 @@ public abstract class RecoveryFilterContract {
         try (LogCapture logs = LogCapture.tracker()) {
             // Each group keeps only its last sample, so the record is read after every request.
             StringBuilder recorded = new StringBuilder();
-            RawHttp.get(port(), "/app/x?token=qt1&password=qp2&secret=qs3&api_key=qa4&page=1",
+            RawHttp.get(port(), "/app/x?token=qt1&password=qp2&secret=qs3&api_key=qa4&sig=qg11&session=qe12&page=1",
                     "Cookie: JSESSIONID=abc", "Authorization: Bearer au5", "Proxy-Authorization: Basic pa6",
-                    "X-Api-Key: xk7", "User-Agent: test-agent");
+                    "X-Api-Key: xk7", "X-Session: xs13", "User-Agent: test-agent");
             recorded.append(tracker().groups());
             RawHttp.get(port(), "/app/y", "cookie: JSESSIONID=lower8");
             recorded.append(tracker().groups());
@@ -87,12 +87,12 @@ public abstract class RecoveryFilterContract {
             assertThat(tracker().stats().recorded()).isEqualTo(4);
             String logged = logs.trackedEvents().stream().map(LogCapture::keyValues).map(Map::toString).toList().toString();
             for (String secret : new String[] {"abc", "lower8", "upper9", "mixed10", "au5", "pa6", "xk7", "qt1", "qp2",
-                    "qs3", "qa4"}) {
+                    "qs3", "qa4", "qg11", "qe12", "xs13"}) {
                 assertThat(recorded.toString()).as("recorded groups").doesNotContain(secret);
                 assertThat(logged).as("logged events").doesNotContain(secret);
             }
             assertThat(recorded.toString()).contains("header_cookie=[REDACTED]", "header_authorization=[REDACTED]",
-                    "header_proxy_authorization=[REDACTED]", "header_x_api_key=[REDACTED]",
+                    "header_proxy_authorization=[REDACTED]", "header_x_api_key=[REDACTED]", "header_x_session=[REDACTED]",
                     "header_user_agent=test-agent", "page=1");
         }
     }

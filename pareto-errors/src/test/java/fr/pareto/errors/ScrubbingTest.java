@@ -3,6 +3,7 @@ package fr.pareto.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,50 @@ class ScrubbingTest {
         tracker.capture(new IllegalStateException(message));
 
         assertThat(tracker.groups().get(0).lastSample().error()).isEqualTo("java.lang.IllegalStateException: " + message);
+    }
+
+    @Test
+    void defaultSecretNamesCoverSessionsSignaturesAndShortNames() {
+        List<String> secret = List.of("X-Session", "session", "JSESSIONID", "sig", "X-Sig", "signature", "auth", "X-Auth",
+                "key", "pwd", "pass", "jwt", "sid", "passphrase", "aws_access_key_id", "private-key", "Credentials",
+                "header_x_session", "header_x_auth");
+        List<String> harmless = List.of("author", "authority", "monkey", "keyboard", "signal", "passenger", "path",
+                "user", "page", "order_id");
+        Map<String, String> context = new LinkedHashMap<>();
+        for (String name : secret) {
+            context.put(name, "S3CRET");
+        }
+        for (String name : harmless) {
+            context.put(name, "shown");
+        }
+
+        tracker.capture(new IllegalStateException("x"), ErrorContext.of(context));
+
+        Map<String, String> sample = tracker.groups().get(0).lastSample().context();
+        for (String name : secret) {
+            assertThat(sample).as(name).containsEntry(name, "[REDACTED]");
+        }
+        for (String name : harmless) {
+            assertThat(sample).as(name).containsEntry(name, "shown");
+        }
+    }
+
+    @Test
+    void secretQueryNamesMatchedWithoutSeparatorsOrCase() {
+        tracker.capture(new IllegalStateException("GET /cb?sig=S3CRET1&session=S3CRET2&Session_Id=S3CRET3&X-AUTH=S3CRET4"
+                + "&author=ann&key=S3CRET5"));
+
+        assertThat(tracker.groups().get(0).lastSample().error()).isEqualTo("java.lang.IllegalStateException: GET /cb"
+                + "?sig=[REDACTED]&session=[REDACTED]&Session_Id=[REDACTED]&X-AUTH=[REDACTED]&author=ann&key=[REDACTED]");
+    }
+
+    @Test
+    void userNamesExtendTheDefaults() {
+        tracker.capture(new IllegalStateException("lookup of Customer-SSN=123 failed"), ErrorContext.of("SSN_hash", "h1"));
+
+        ErrorSample sample = tracker.groups().get(0).lastSample();
+        assertThat(sample.error()).isEqualTo("java.lang.IllegalStateException: lookup of Customer-SSN=[REDACTED] failed");
+        assertThat(sample.context()).containsEntry("SSN_hash", "[REDACTED]");
     }
 
     @Test

@@ -24,11 +24,13 @@ import java.util.Map;
  * </ul>
  *
  * <p>A name is secret when, in lower case and with {@code -}, {@code _} and {@code .} removed,
- * it contains one of the secret words ({@code authorization}, {@code cookie}, {@code apikey},
- * {@code password}, {@code passwd}, {@code token}, {@code secret}, {@code credential},
- * {@code privatekey}, {@code sessionid}) or one the user added. So {@code Authorization},
- * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code X-Api-Key},
- * {@code api_key}, {@code access_token} and {@code DB_PASSWORD} are all secret, in any case.
+ * it contains one of the {@linkplain #DEFAULT_WORDS secret words} or a name the user added, or
+ * when it is one of the {@linkplain #DEFAULT_EXACT_NAMES exact names} (after an optional
+ * {@code x-} or {@code header_} prefix). So {@code Authorization}, {@code Cookie},
+ * {@code X-Session}, {@code X-Api-Key}, {@code access_token}, {@code DB_PASSWORD}, {@code sig}
+ * and {@code X-Auth} are secret, in any case, while {@code author}, {@code monkey} and
+ * {@code signal} are not. The exact names count for context keys and {@code name=value} pairs,
+ * not for the {@code Name: value} form, where "key" or "pass" in a sentence would hide text.
  *
  * <p>Immutable and thread-safe.
  */
@@ -37,11 +39,13 @@ public final class Scrubber {
     /** The text that replaces a secret value. */
     public static final String REDACTED = "[REDACTED]";
 
-    private static final List<String> DEFAULT_WORDS = List.of(
-            "authorization", "cookie", "apikey", "password", "passwd", "token", "secret", "credential", "privatekey",
-            "sessionid");
-    /** Names secret only as a whole: as parts of longer names they are too common. */
-    private static final List<String> DEFAULT_EXACT_NAMES = List.of();
+    /** Words that make any name containing them secret, in squashed form (lower case, no separators). */
+    public static final List<String> DEFAULT_WORDS = List.of(
+            "password", "passwd", "passphrase", "secret", "token", "apikey", "accesskey", "authorization", "cookie",
+            "session", "signature", "credential", "privatekey");
+    /** Names secret only as a whole, in squashed form: as parts of longer names they are too common. */
+    public static final List<String> DEFAULT_EXACT_NAMES = List.of(
+            "auth", "sig", "key", "pwd", "pass", "jwt", "sid", "otp", "csrf", "xsrf");
     private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "digest", "negotiate", "token");
 
     private final List<String> words;
@@ -78,9 +82,6 @@ public final class Scrubber {
 
     /** Compares the name, without a {@code header_} or {@code x-} prefix, with the exact names. */
     private boolean isExactSecretName(String name) {
-        if (exactNames.isEmpty()) {
-            return false;
-        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.startsWith("header_")) {
             lower = lower.substring(7);
