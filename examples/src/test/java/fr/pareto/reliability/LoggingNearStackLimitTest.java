@@ -6,7 +6,6 @@ import fr.pareto.logging.test.LogCapture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +22,6 @@ class LoggingNearStackLimitTest {
     private static final Logger LOG = LoggerFactory.getLogger("fr.pareto.reliability.stack");
 
     @Test
-    @Disabled("pareto-logging: a byte[] key-value is written as its identity string such as [B@27abb83e, so its"
-            + " content is lost; Jackson's convention, and the expectation here, is Base64")
     void byteArrayValueIsWrittenAsBase64() {
         List<String> lines;
         try (LogCapture capture = LogCapture.start()) {
