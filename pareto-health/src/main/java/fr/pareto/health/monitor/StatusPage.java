@@ -86,6 +86,18 @@ public final class StatusPage {
         }
     }
 
+    /**
+     * Returns the 404 that the adapters send for a path under their mount point that is neither
+     * the page nor its JSON, such as {@code /status/foo}: a small JSON body naming both paths.
+     *
+     * @param base the page's path, such as {@code /status}; it must not need JSON escaping
+     */
+    static HealthResponse notFound(String base) {
+        String body = "{\"status\":404,\"error\":\"Not found: the status page is at " + base + " and its JSON at "
+                + base + ".json\"}\n";
+        return new HealthResponse(404, JSON, HEADERS, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Configures a {@link StatusPage}. Not thread-safe; each setter validates its argument at once. */
     public static final class Builder {
         private final MonitorService service;

@@ -17,6 +17,11 @@ import java.util.Objects;
  * context.addServlet(new ServletHolder(new StatusPageServlet(page)), "/status.json");
  * }</pre>
  *
+ * <p>With these exact mappings the container sends only those two paths. Under a prefix mapping
+ * such as {@code /status/*}, only {@code /status} and {@code /status/} get the page, and every
+ * other path below it gets a 404 with a small JSON body. The JSON is chosen by a servlet path
+ * that ends in {@code .json}.
+ *
  * <p>Needs the Servlet API, which the container provides. Thread-safe.
  */
 public final class StatusPageServlet extends HttpServlet {
@@ -33,7 +38,16 @@ public final class StatusPageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HealthResponse answer = page.respond(HealthRequest.of(request.getMethod(), request.getRequestURI(), null));
+        // The servlet path leaves out the context path and any ;parameters, and the path info is
+        // what a prefix mapping matched below the servlet path.
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        HealthResponse answer;
+        if (pathInfo == null || pathInfo.equals("/")) {
+            answer = page.respond(HealthRequest.of(request.getMethod(), servletPath, null));
+        } else {
+            answer = StatusPage.notFound(request.getContextPath() + servletPath);
+        }
         ServletResponses.send(request, response, answer);
     }
 }

@@ -8,6 +8,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,11 +51,13 @@ class StatusPageServletTest {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder(new StatusPageServlet(page)), "/status");
         context.addServlet(new ServletHolder(new StatusPageServlet(page)), "/status.json");
+        context.addServlet(new ServletHolder(new StatusPageServlet(page)), "/board/*");
         jetty.setHandler(context);
         jetty.start();
 
         jdk = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         jdk.createContext("/status", new StatusPageHandler(page));
+        jdk.createContext("/board/", new StatusPageHandler(page));
         jdk.start();
     }
 
@@ -107,5 +111,45 @@ class StatusPageServletTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/status/foo", "/statusXYZ", "/status.json/x", "/status.jsonx", "/status/.json",
+        "/board/x", "/board/.json"})
+    void jdkHandlerAnswers404OutsideItsPaths(String path) throws Exception {
+        HttpResponse<String> response = get(jdkBase() + path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.body()).contains("\"status\":404").doesNotContain("Redis");
+    }
+
+    @Test
+    void jdkHandlerServesTrailingSlash() throws Exception {
+        assertThat(get(jdkBase() + "/status/").body()).contains("1 of 1 monitor is down");
+        // A context created with a trailing slash receives only the paths below it.
+        assertThat(get(jdkBase() + "/board/").body()).contains("1 of 1 monitor is down");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/status/foo", "/statusXYZ", "/status.json/x", "/board/x", "/board/x.json"})
+    void servletAnswers404OutsideItsPaths(String path) throws Exception {
+        HttpResponse<String> response = get(jettyBase() + path);
+
+        assertThat(response.statusCode()).as(path).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Redis");
+    }
+
+    @Test
+    void servletUnderPrefixMappingServesOnlyItsRoot() throws Exception {
+        HttpResponse<String> page = get(jettyBase() + "/board");
+        HttpResponse<String> slash = get(jettyBase() + "/board/");
+        HttpResponse<String> below = get(jettyBase() + "/board/x");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("1 of 1 monitor is down");
+        assertThat(slash.statusCode()).isEqualTo(200);
+        assertThat(below.statusCode()).isEqualTo(404);
+        assertThat(below.body()).contains("/board.json");
     }
 }
