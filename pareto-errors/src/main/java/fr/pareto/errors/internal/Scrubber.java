@@ -37,7 +37,7 @@ import java.util.Map;
 public final class Scrubber {
 
     /** The text that replaces a secret value. */
-    public static final String REDACTED = "[REDACTED]";
+    public static final String REDACTED = "***";
 
     /** Words that make any name containing them secret, in squashed form (lower case, no separators). */
     public static final List<String> DEFAULT_WORDS = List.of(

@@ -32,7 +32,7 @@ class AlertingErrorListenerTest {
             assertThat(created.title()).isEqualTo("New error: IllegalStateException");
             assertThat(created.severity()).isEqualTo(Severity.ERROR);
             assertThat(created.source()).contains("api");
-            assertThat(created.description()).startsWith("java.lang.IllegalStateException: stock sync failed, token=[REDACTED]")
+            assertThat(created.description()).startsWith("java.lang.IllegalStateException: stock sync failed, token=***")
                     .doesNotContain("abc");
             assertThat(created.fields()).contains(new Alert.Field("Fingerprint", fingerprint, true),
                     new Alert.Field("Request", "POST /api/scrape", true));
