@@ -96,6 +96,29 @@ class ParetoJsonEncoderTest {
     }
 
     @Test
+    void sessionAndSigFieldsAreMasked() {
+        try (LogCapture logs = LogCapture.start()) {
+            log.atInfo()
+                    .addKeyValue("session", "s-1")
+                    .addKeyValue("x_session", "s-2")
+                    .addKeyValue("sig", "s-3")
+                    .addKeyValue("author", "ana")
+                    .addKeyValue("start", "healthToken=(none)")
+                    .log("callback");
+
+            assertThat(logs).hasEvent("callback")
+                    .hasField("session", "***")
+                    .hasField("x_session", "***")
+                    .hasField("sig", "***")
+                    .hasField("author", "ana")
+                    .hasField("start", "healthToken=(none)")
+                    .doesNotContain("s-1")
+                    .doesNotContain("s-2")
+                    .doesNotContain("s-3");
+        }
+    }
+
+    @Test
     void maskPatternCoversOtherSecrets() {
         try (LogCapture logs = LogCapture.start(encoder -> encoder.addMaskPattern("eyJ[A-Za-z0-9_.-]+"))) {
             log.info("got jwt eyJhbGciOiJIUzI1NiJ9.e30.sig from header");

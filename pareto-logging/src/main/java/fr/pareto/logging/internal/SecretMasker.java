@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  * in URLs. Optional regular expressions mask anything else, at a higher cost.
  *
  * <p>A name looks like a secret when, ignoring case and the separators {@code _ - .}, it contains
- * one of the configured words. Immutable and thread-safe.
+ * one of the configured words or is one of the {@link #EXACT_NAMES}, which are too short to
+ * search inside longer names. In free text the name is the whole run of letters, digits and
+ * {@code _ - .} before the separator, so {@code Invalid PARETO_HEALTH_TOKEN: abcde} masks
+ * {@code abcde}: a secret named in prose is masked rather than kept. A value that is a
+ * parenthesised placeholder such as {@code (none)} or {@code (unset)} is not a secret and stays.
+ * Immutable and thread-safe.
  */
 public final class SecretMasker {
 
@@ -24,11 +29,18 @@ public final class SecretMasker {
 
     /** Words that mark a name as a secret, in normalized form (lower case, no separators). */
     public static final List<String> DEFAULT_WORDS = List.of(
-            "password", "passwd", "token", "secret", "apikey", "authorization", "cookie", "signature",
+            "password", "passwd", "token", "secret", "apikey", "authorization", "cookie", "session", "signature",
             "credential", "privatekey");
+
+    /** Names that are secret only as a whole, in normalized form: {@code sig} but not {@code signal}. */
+    public static final List<String> EXACT_NAMES = List.of("sig");
+
+    /** The maximum length of a placeholder, parentheses included, such as {@code (not configured)}. */
+    private static final int MAX_PLACEHOLDER = 32;
 
     private static final int NAME_CACHE_SLOTS = 1024;
     private static final int MAX_NAME_SCAN = 64;
+    private static final char[][] EXACT = EXACT_NAMES.stream().map(String::toCharArray).toArray(char[][]::new);
     private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "digest", "token", "negotiate");
 
     private final char[][] words;
@@ -177,7 +189,7 @@ public final class SecretMasker {
         while (v < length && text.charAt(v) == ' ') {
             v++;
         }
-        if (v >= length) {
+        if (v >= length || isPlaceholder(text, v)) {
             return null;
         }
 
@@ -194,6 +206,28 @@ public final class SecretMasker {
             end = tokenEnd(text, end + 1);
         }
         return new int[] {v, end};
+    }
+
+    /**
+     * Returns whether a placeholder such as {@code (none)} starts at {@code start}: letters,
+     * digits, spaces, {@code -} and {@code _} in parentheses, followed by the end of the text or a
+     * value delimiter.
+     */
+    private static boolean isPlaceholder(String text, int start) {
+        if (text.charAt(start) != '(') {
+            return false;
+        }
+        int limit = Math.min(text.length(), start + MAX_PLACEHOLDER);
+        for (int i = start + 1; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == ')') {
+                return i > start + 1 && (i + 1 == text.length() || isValueDelimiter(text.charAt(i + 1)));
+            }
+            if (!Character.isLetterOrDigit(c) && c != ' ' && c != '-' && c != '_') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Finds the password in {@code scheme://user:password@host}, starting after {@code //}. */
@@ -244,7 +278,8 @@ public final class SecretMasker {
 
     /**
      * Returns whether {@code text[start, end)}, ignoring case and non-alphanumeric characters,
-     * contains a secret word. Only the last {@value #MAX_NAME_SCAN} characters are read.
+     * contains a secret word or is an exact secret name. Only the last {@value #MAX_NAME_SCAN}
+     * characters are read.
      */
     private boolean containsWord(String text, int start, int end) {
         char[] normalized = new char[Math.min(end - start, MAX_NAME_SCAN)];
@@ -257,6 +292,11 @@ public final class SecretMasker {
         }
         for (char[] word : words) {
             if (indexOf(normalized, n, word) >= 0) {
+                return true;
+            }
+        }
+        for (char[] name : EXACT) {
+            if (n == name.length && indexOf(normalized, n, name) == 0) {
                 return true;
             }
         }

@@ -62,6 +62,58 @@ class SecretMaskerTest {
     }
 
     @Test
+    void sessionAndSignatureNamesAreSecret() {
+        assertThat(masker.isSecretName("session")).isTrue();
+        assertThat(masker.isSecretName("x_session")).isTrue();
+        assertThat(masker.isSecretName("X-Session-Id")).isTrue();
+        assertThat(masker.isSecretName("sig")).isTrue();
+        assertThat(masker.isSecretName("SIG")).isTrue();
+        assertThat(masker.isSecretName("x-amz-signature")).isTrue();
+        assertThat(masker.isSecretName("private_key")).isTrue();
+        assertThat(masker.isSecretName("api-key")).isTrue();
+        assertThat(masker.isSecretName("db_credentials")).isTrue();
+    }
+
+    @Test
+    void harmlessNamesStayReadable() {
+        assertThat(masker.isSecretName("author")).isFalse();
+        assertThat(masker.isSecretName("signal")).isFalse();
+        assertThat(masker.isSecretName("design")).isFalse();
+        assertThat(masker.isSecretName("x_sig")).isFalse();
+        assertThat(masker.isSecretName("keyboard")).isFalse();
+    }
+
+    @Test
+    void sessionAndSigValuesInTextAreMasked() {
+        assertThat(masker.maskText("GET /cb?sig=ab12&session=s1&design=new"))
+                .isEqualTo("GET /cb?sig=***&session=***&design=new");
+        assertThat(masker.maskText("X-Session: 42 signal=TERM")).isEqualTo("X-Session: *** signal=TERM");
+    }
+
+    @Test
+    void parenthesisedPlaceholderIsKept() {
+        String start = "starting on port 8080 (healthToken=(none), apiKey=(unset))";
+        assertThat(masker.maskText(start)).isSameAs(start);
+        String colon = "password: (not configured)";
+        assertThat(masker.maskText(colon)).isSameAs(colon);
+    }
+
+    @Test
+    void parenthesisedSecretIsStillMasked() {
+        assertThat(masker.maskText("password=(abc)def")).isEqualTo("password=***)def");
+        assertThat(masker.maskText("token=(a+b/c=)")).isEqualTo("token=***)");
+    }
+
+    @Test
+    void secretNamedInProseIsMasked() {
+        // The name is the whole word before the colon, so a secret named in an error message is
+        // masked too, at the cost of the prose that follows it.
+        assertThat(masker.maskText("Invalid PARETO_HEALTH_TOKEN: abcde has 5 characters"))
+                .isEqualTo("Invalid PARETO_HEALTH_TOKEN: *** has 5 characters");
+        assertThat(masker.maskText("Unknown option: token")).isEqualTo("Unknown option: token");
+    }
+
+    @Test
     void userNamesAndPatternsExtendTheDefaults() {
         SecretMasker custom = SecretMasker.create(List.of("pin", "iban"),
                 List.of(Pattern.compile("\\b\\d{4}-\\d{4}-\\d{4}-(\\d{4})\\b")));
