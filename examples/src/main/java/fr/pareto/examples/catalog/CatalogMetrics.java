@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p>Fields: {@code module=catalog}, {@code products}, {@code offers},
  * {@code db_connections_active}, {@code db_connections_idle}, {@code db_connections_total},
  * {@code db_connections_pending}, {@code scraper_success_rate} (0 to 1) and
- * {@code scraper_attempts}. When PostgreSQL cannot be reached the counts are left out and the
- * event carries {@code error}. Runs on one daemon thread; {@link #close()} stops it.
+ * {@code scraper_attempts}. When the counts cannot be read, such as while PostgreSQL is down, the
+ * event is skipped and one {@code catalog metrics skipped} line is logged at WARN with the
+ * failure in {@code error}, so dashboards never read a sample without counts. Runs on one
+ * daemon thread; {@link #close()} stops it.
  */
 public final class CatalogMetrics implements AutoCloseable {
 
@@ -51,25 +53,31 @@ public final class CatalogMetrics implements AutoCloseable {
         return metrics;
     }
 
-    /** Logs one event. Never throws, so the schedule keeps running. */
+    /**
+     * Logs one event, or one WARN line when the counts cannot be read. Never throws, so the
+     * schedule keeps running.
+     */
     void report() {
         try {
+            Catalog.Counts counts;
+            try {
+                counts = catalog.counts();
+            } catch (SQLException e) {
+                log.atWarn().addKeyValue("module", "catalog").setCause(e).log("catalog metrics skipped");
+                return;
+            }
             ScrapeTracker.Snapshot scrapes = tracker.snapshot();
-            var event = log.atInfo()
+            log.atInfo()
                     .addKeyValue("module", "catalog")
+                    .addKeyValue("products", counts.products())
+                    .addKeyValue("offers", counts.offers())
                     .addKeyValue("db_connections_active", pool.getActiveConnections())
                     .addKeyValue("db_connections_idle", pool.getIdleConnections())
                     .addKeyValue("db_connections_total", pool.getTotalConnections())
                     .addKeyValue("db_connections_pending", pool.getThreadsAwaitingConnection())
                     .addKeyValue("scraper_success_rate", scrapes.successRate())
-                    .addKeyValue("scraper_attempts", scrapes.attempts());
-            try {
-                Catalog.Counts counts = catalog.counts();
-                event = event.addKeyValue("products", counts.products()).addKeyValue("offers", counts.offers());
-            } catch (SQLException e) {
-                event = event.setCause(e);
-            }
-            event.log("catalog metrics");
+                    .addKeyValue("scraper_attempts", scrapes.attempts())
+                    .log("catalog metrics");
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("module", "catalog").setCause(e).log("catalog metrics failed");
         }

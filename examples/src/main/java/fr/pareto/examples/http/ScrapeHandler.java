@@ -49,6 +49,27 @@ public final class ScrapeHandler implements HttpHandler {
         this.errors = Objects.requireNonNull(errors, "errors");
     }
 
+    /**
+     * Builds the 400 message: names only the parameters that were sent, lists the known pages and
+     * says what to send instead.
+     */
+    static String noMatch(String retailer, String sku, List<ScrapeTarget> known) {
+        List<String> given = new ArrayList<>(2);
+        if (retailer != null) {
+            given.add("retailer=\"" + retailer + "\"");
+        }
+        if (sku != null) {
+            given.add("sku=\"" + sku + "\"");
+        }
+        String pages = known.stream().map(target -> target.retailer() + " " + target.sku()).toList().toString();
+        if (given.isEmpty()) {
+            return "No product page to scrape: the fixture shop lists none";
+        }
+        return "No product page matches " + String.join(" and ", given)
+                + ": send retailer=NAME, sku=SKU or both from the known pages (retailer sku) " + pages
+                + ", or neither to scrape them all";
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -63,9 +84,7 @@ public final class ScrapeHandler implements HttpHandler {
                     .filter(target -> sku == null || target.sku().equals(sku))
                     .toList();
             if (selected.isEmpty()) {
-                Json.sendError(exchange, 400, "No product page matches retailer=" + retailer + " and sku=" + sku
-                        + ": known pages are " + targets.get().stream()
-                                .map(target -> target.retailer() + "/" + target.sku()).toList());
+                Json.sendError(exchange, 400, noMatch(retailer, sku, targets.get()));
                 return;
             }
 

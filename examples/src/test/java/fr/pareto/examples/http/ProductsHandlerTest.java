@@ -7,70 +7,19 @@ import fr.pareto.errors.ErrorGroup;
 import fr.pareto.errors.ErrorTracker;
 import fr.pareto.examples.catalog.Catalog;
 import fr.pareto.examples.catalog.ProductCache;
-import java.io.PrintWriter;
+import fr.pareto.examples.catalog.UnreachableDatabase;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 class ProductsHandlerTest {
-
-    /** A pool whose database is down: every connection request fails as HikariCP's would. */
-    private static final class UnreachableDatabase implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            throw new SQLTransientConnectionException("catalog - Connection is not available, request timed out after 2000ms");
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
-    }
 
     private final ErrorTracker errors = ErrorTracker.builder().flushOnExit(false).build();
     // Nothing listens on port 1, so the cache misses at once, as in a Redis outage.
