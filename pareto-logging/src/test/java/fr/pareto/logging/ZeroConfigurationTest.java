@@ -70,14 +70,42 @@ class ZeroConfigurationTest {
 
     @Test
     void invalidLevelIsReportedAndInfoUsed() throws Exception {
-        List<String> lines = run(Map.of("PARETO_LOG_LEVEL", "loud"), List.of(), null);
+        Output output = runCapturingErrors(Map.of("PARETO_LOG_LEVEL", "verbose"));
 
-        List<JsonNode> events = jsonLines(lines);
+        List<JsonNode> events = allJson(output.lines());
+        assertThat(events).extracting(node -> node.get("message").asText()).containsExactly(
+                "Invalid PARETO_LOG_LEVEL 'verbose': use trace, debug, info, warn, error or off; using info",
+                "request handled", "scrape failed");
+        assertThat(events.get(0).get("level").asText()).isEqualTo("warn");
+        assertThat(output.errors()).contains("logback WARN: Invalid PARETO_LOG_LEVEL 'verbose'");
+    }
+
+    @Test
+    void invalidFormatIsReportedAndJsonUsed() throws Exception {
+        Output output = runCapturingErrors(Map.of("PARETO_LOG_FORMAT", "bogus"));
+
+        List<JsonNode> events = allJson(output.lines());
+        assertThat(events).extracting(node -> node.get("message").asText()).containsExactly(
+                "Invalid PARETO_LOG_FORMAT 'bogus': use json, console; using json",
+                "request handled", "scrape failed");
+        assertThat(output.errors()).contains("logback WARN: Invalid PARETO_LOG_FORMAT 'bogus'");
+    }
+
+    @Test
+    void invalidSettingsLeaveOnlyJsonOnStandardOutput() throws Exception {
+        Output output = runCapturingErrors(Map.of("PARETO_LOG_LEVEL", "verbose", "PARETO_LOG_FORMAT", "bogus",
+                "PARETO_LOG_TIME_FORMAT", "sundial", "PARETO_LOG_MAX_LINE_BYTES", "lots"));
+
+        List<JsonNode> events = allJson(output.lines());
+        assertThat(events).hasSize(6);
+        assertThat(events).filteredOn(node -> node.get("level").asText().equals("warn")).hasSize(4);
         assertThat(events).extracting(node -> node.get("message").asText())
-                .contains("Invalid PARETO_LOG_LEVEL 'loud': use trace, debug, info, warn, error or off; using info",
-                        "request handled", "scrape failed")
-                .doesNotContain("debug detail");
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("WARN").contains("'loud'"));
+                .anySatisfy(message -> assertThat(message).startsWith("Invalid PARETO_LOG_TIME_FORMAT")
+                        .contains("sundial").endsWith("; using rfc3339"))
+                .anySatisfy(message -> assertThat(message).startsWith("Invalid PARETO_LOG_MAX_LINE_BYTES")
+                        .contains("lots").endsWith("; using 16384"));
+        assertThat(output.errors().lines().filter(line -> line.startsWith("logback WARN: Invalid PARETO_LOG_")))
+                .hasSize(4);
     }
 
     @Test
@@ -142,6 +170,16 @@ class ZeroConfigurationTest {
                 .containsExactly("request handled", "scrape failed");
     }
 
+    /** Parses every line as one JSON object, so that any plain-text line fails the test. */
+    private static List<JsonNode> allJson(List<String> lines) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            assertThat(line).as("standard output line").startsWith("{");
+            events.add(STRICT.readTree(line));
+        }
+        return events;
+    }
+
     private static List<JsonNode> jsonLines(List<String> lines) throws IOException {
         List<JsonNode> events = new ArrayList<>();
         for (String line : lines) {
@@ -152,9 +190,25 @@ class ZeroConfigurationTest {
         return events;
     }
 
+    /** Standard output lines and standard error text of a child JVM. */
+    private record Output(List<String> lines, String errors) {
+    }
+
+    /** Runs the demo in a child JVM with {@code env}, keeping its standard error too. */
+    private Output runCapturingErrors(Map<String, String> env) throws IOException, InterruptedException {
+        Path errors = temp.resolve("stderr.txt");
+        List<String> lines = run(env, List.of(), null, errors);
+        return new Output(lines, Files.readString(errors, StandardCharsets.UTF_8));
+    }
+
     /** Runs the demo in a child JVM and returns its standard output lines. */
     private static List<String> run(Map<String, String> env, List<String> jvmOptions, Path extraClassPath)
             throws IOException, InterruptedException {
+        return run(env, jvmOptions, extraClassPath, null);
+    }
+
+    private static List<String> run(Map<String, String> env, List<String> jvmOptions, Path extraClassPath,
+            Path errors) throws IOException, InterruptedException {
         String classPath = System.getProperty("java.class.path");
         if (extraClassPath != null) {
             classPath = extraClassPath + File.pathSeparator + classPath;
@@ -166,6 +220,9 @@ class ZeroConfigurationTest {
         command.add(classPath);
         command.add(DemoMain.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        if (errors != null) {
+            builder.redirectError(errors.toFile());
+        }
         builder.environment().keySet().removeIf(name -> name.startsWith("PARETO_LOG_"));
         builder.environment().putAll(env);
         Process process = builder.start();

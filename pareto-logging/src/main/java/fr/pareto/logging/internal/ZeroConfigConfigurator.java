@@ -32,8 +32,13 @@ import java.util.function.UnaryOperator;
  * ({@code trace} ... {@code error}, {@code off}; default {@code info}), {@code PARETO_LOG_PROFILE},
  * {@code PARETO_LOG_TIME_FORMAT}, {@code PARETO_LOG_MAX_LINE_BYTES},
  * {@code PARETO_LOG_MASKED_NAMES}, {@code PARETO_LOG_ASYNC} ({@code off}, {@code block},
- * {@code drop}) and {@code PARETO_LOG_COLOR}. An invalid value is reported as a Logback warning
- * status and as a WARN event naming the value and the valid ones, and its default is used.
+ * {@code drop}) and {@code PARETO_LOG_COLOR}. An invalid value is reported as a WARN event
+ * naming the value, the valid ones and the default used instead, and as a Logback warning status.
+ *
+ * <p>Standard output carries log events only: Logback's warning and error status messages go to
+ * standard error, one line each, instead of the whole status list Logback would otherwise print
+ * to standard output. When the level is {@code error} or {@code off}, the WARN event is filtered
+ * out and standard error is the only report.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
 public final class ZeroConfigConfigurator extends ContextAwareBase implements Configurator {
@@ -84,6 +89,9 @@ public final class ZeroConfigConfigurator extends ContextAwareBase implements Co
      */
     public void configure(LoggerContext context, UnaryOperator<String> settings) {
         setContext(context);
+        // Before the first warning: Logback prints its status messages to standard output unless
+        // the context has a status listener.
+        StandardErrorStatusListener.register(context);
         List<String> problems = new ArrayList<>();
 
         Level level = parseLevel(settings.apply("PARETO_LOG_LEVEL"), problems);
@@ -123,10 +131,11 @@ public final class ZeroConfigConfigurator extends ContextAwareBase implements Co
     private ParetoJsonEncoder jsonEncoder(LoggerContext context, UnaryOperator<String> settings, List<String> problems) {
         ParetoJsonEncoder encoder = new ParetoJsonEncoder();
         encoder.setContext(context);
-        apply(settings, "PARETO_LOG_PROFILE", encoder::setProfile, problems);
-        apply(settings, "PARETO_LOG_TIME_FORMAT", encoder::setTimeFormat, problems);
-        apply(settings, "PARETO_LOG_MASKED_NAMES", encoder::setMaskedNames, problems);
-        apply(settings, "PARETO_LOG_MAX_LINE_BYTES", value -> encoder.setMaxLineBytes(parseInt(value)), problems);
+        apply(settings, "PARETO_LOG_PROFILE", "default", encoder::setProfile, problems);
+        apply(settings, "PARETO_LOG_TIME_FORMAT", "rfc3339", encoder::setTimeFormat, problems);
+        apply(settings, "PARETO_LOG_MASKED_NAMES", "the built-in names only", encoder::setMaskedNames, problems);
+        apply(settings, "PARETO_LOG_MAX_LINE_BYTES", String.valueOf(ParetoJsonEncoder.DEFAULT_MAX_LINE_BYTES),
+                value -> encoder.setMaxLineBytes(parseInt(value)), problems);
         encoder.start();
         return encoder;
     }
@@ -135,8 +144,8 @@ public final class ZeroConfigConfigurator extends ContextAwareBase implements Co
             List<String> problems) {
         ParetoConsoleEncoder encoder = new ParetoConsoleEncoder();
         encoder.setContext(context);
-        apply(settings, "PARETO_LOG_COLOR", encoder::setColor, problems);
-        apply(settings, "PARETO_LOG_MASKED_NAMES", encoder::setMaskedNames, problems);
+        apply(settings, "PARETO_LOG_COLOR", "auto", encoder::setColor, problems);
+        apply(settings, "PARETO_LOG_MASKED_NAMES", "the built-in names only", encoder::setMaskedNames, problems);
         encoder.start();
         return encoder;
     }
@@ -149,8 +158,11 @@ public final class ZeroConfigConfigurator extends ContextAwareBase implements Co
         }
     }
 
-    /** Applies a set value through {@code setter}; a rejected value becomes a problem, keeping the default. */
-    private static void apply(UnaryOperator<String> settings, String name,
+    /**
+     * Applies a set value through {@code setter}. A rejected value becomes a problem naming
+     * {@code defaultValue}, which the encoder keeps.
+     */
+    private static void apply(UnaryOperator<String> settings, String name, String defaultValue,
             java.util.function.Consumer<String> setter, List<String> problems) {
         String value = settings.apply(name);
         if (value == null || value.isBlank()) {
@@ -159,7 +171,7 @@ public final class ZeroConfigConfigurator extends ContextAwareBase implements Co
         try {
             setter.accept(value);
         } catch (IllegalArgumentException e) {
-            problems.add("Invalid " + name + ": " + e.getMessage() + "; using the default");
+            problems.add("Invalid " + name + ": " + e.getMessage() + "; using " + defaultValue);
         }
     }
 
