@@ -1,5 +1,6 @@
 package fr.pareto.errors;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -14,9 +15,14 @@ public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level previousLevel;
 
-    private LogCapture(String loggerName) {
+    private LogCapture(String loggerName, Level level) {
         this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+        this.previousLevel = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         appender.setContext(logger.getLoggerContext());
         appender.start();
         logger.addAppender(appender);
@@ -24,7 +30,12 @@ public final class LogCapture implements AutoCloseable {
 
     /** Captures the events of the tracker's logger. */
     public static LogCapture tracker() {
-        return new LogCapture(ErrorTracker.LOGGER_NAME);
+        return new LogCapture(ErrorTracker.LOGGER_NAME, null);
+    }
+
+    /** Captures the events of a logger from DEBUG up, and restores its level on close. */
+    public static LogCapture debug(String loggerName) {
+        return new LogCapture(loggerName, Level.DEBUG);
     }
 
     public synchronized List<ILoggingEvent> events() {
@@ -52,5 +63,6 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         logger.detachAppender(appender);
         appender.stop();
+        logger.setLevel(previousLevel);
     }
 }

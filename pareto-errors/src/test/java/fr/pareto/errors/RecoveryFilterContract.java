@@ -1,16 +1,29 @@
 package fr.pareto.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every recovery filter shares, run against each real server. A subclass starts a
  * server on loopback whose {@code /app/*} handler behaves by path:
  * {@code /app/ok} returns 200 {@code fine}; {@code /app/committed} sends a 200 status and some
- * bytes, then throws {@code IllegalStateException("failed after commit")}; {@code /app/gone}
- * throws the server's client-gone exception; every other path throws
+ * bytes, then throws {@code IllegalStateException("failed after commit")}; {@code /app/io}
+ * throws {@code IOException("Connection reset by peer")} before sending anything;
+ * {@code /app/slow} calls {@link #awaitClientGone()}, then starts a 200 response and
+ * {@link #writeUntilFailure(OutputStream) writes until the write fails}; every other path throws
  * {@code IllegalStateException("handler failed")}. {@code /errors} serves the errors endpoint
  * with {@link #TOKEN}.
  */
@@ -18,14 +31,37 @@ public abstract class RecoveryFilterContract {
 
     protected static final String TOKEN = "0123456789abcdef-token";
 
+    private final CountDownLatch slowRequestStarted = new CountDownLatch(1);
+    private final CountDownLatch clientGone = new CountDownLatch(1);
+
+    /** Called by the {@code /app/slow} handler: waits until the test client has reset its connection. */
+    protected void awaitClientGone() throws IOException {
+        slowRequestStarted.countDown();
+        try {
+            if (!clientGone.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test client did not disconnect within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the client to go away");
+        }
+    }
+
+    /** Called by the {@code /app/slow} handler: writes up to 64 MiB, far more than socket buffers hold. */
+    protected static void writeUntilFailure(OutputStream out) throws IOException {
+        byte[] chunk = new byte[64 * 1024];
+        for (int i = 0; i < 1024; i++) {
+            out.write(chunk);
+            out.flush();
+        }
+        throw new IllegalStateException("64 MiB written to a client that was gone");
+    }
+
     /** Returns the tracker the filter records into. */
     protected abstract ErrorTracker tracker();
 
     /** Returns the port of the running server. */
     protected abstract int port();
-
-    /** Returns the class name of the exception that {@code /app/gone} throws. */
-    protected abstract String clientGoneType();
 
     @Test
     void failureIsRecordedAndAnsweredWithJson500() throws Exception {
@@ -60,12 +96,37 @@ public abstract class RecoveryFilterContract {
     }
 
     @Test
-    void clientGoneIsOnlyRecorded() throws Exception {
-        RawHttp.Response response = RawHttp.get(port(), "/app/gone");
+    void handlerIoFailureBeforeCommitIsTracked() throws Exception {
+        RawHttp.Response response = RawHttp.get(port(), "/app/io");
 
-        assertThat(response.status()).isNotEqualTo(500);
-        assertThat(response.body()).doesNotContain("internal server error");
-        assertThat(tracker().groups()).singleElement().extracting(ErrorGroup::type).isEqualTo(clientGoneType());
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(tracker().groups()).singleElement().satisfies(group -> assertThat(group.lastSample().error())
+                .isEqualTo("java.io.IOException: Connection reset by peer"));
+    }
+
+    @Test
+    void clientDisconnectIsLoggedAtDebugNotTracked() throws Exception {
+        try (LogCapture disconnects = LogCapture.debug("fr.pareto.errors.ClientDisconnects");
+             LogCapture tracked = LogCapture.tracker()) {
+            Socket client = new Socket(InetAddress.getLoopbackAddress(), port());
+            client.getOutputStream().write("GET /app/slow?page=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            assertThat(slowRequestStarted.await(30, TimeUnit.SECONDS)).as("slow request started").isTrue();
+            // Like a client that times out: close at once with a reset instead of reading the response.
+            client.setSoLinger(true, 0);
+            client.close();
+            clientGone.countDown();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !disconnects.events().isEmpty());
+
+            assertThat(disconnects.events()).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.DEBUG);
+                assertThat(event.getFormattedMessage()).contains("GET /app/slow").doesNotContain("page=1");
+            });
+            assertThat(tracker().stats().recorded()).isZero();
+            assertThat(tracked.trackedEvents()).isEmpty();
+        }
     }
 
     @Test

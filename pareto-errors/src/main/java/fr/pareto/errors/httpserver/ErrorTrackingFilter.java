@@ -15,9 +15,14 @@ import java.util.Objects;
  * handler throws: it captures the exception with the method, path, query, request id and headers
  * (secrets redacted), and responds {@code 500} with
  * {@code {"error":"internal server error","request_id":"..."}} when the response headers were not
- * sent yet. When they were, or when the client has gone away, it only captures the exception and
- * closes the exchange, which ends the connection. A {@link VirtualMachineError} is captured and
- * rethrown.
+ * sent yet. When they were, it only captures the exception and closes the exchange, which ends
+ * the connection. A {@link VirtualMachineError} is captured and rethrown.
+ *
+ * <p>When the response headers were sent and the failure says the client went away (a broken
+ * pipe or a reset connection while the response was written), the client disconnected, which is
+ * no application error: the filter logs it at DEBUG to the logger
+ * {@code fr.pareto.errors.ClientDisconnects}, with the method and path, and tracks nothing. An
+ * {@link IOException} the handler throws before sending the headers is tracked like any other.
  *
  * <pre>{@code
  * HttpContext context = server.createContext("/", handler);
@@ -49,13 +54,19 @@ public final class ErrorTrackingFilter extends Filter {
     }
 
     private void recover(HttpExchange exchange, Throwable failure) {
+        // getResponseCode() is -1 until sendResponseHeaders has been called.
+        boolean committed = exchange.getResponseCode() != -1;
+        if (RequestRecovery.isDisconnect(committed, failure, exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath())) {
+            exchange.close();
+            return;
+        }
         String requestId = RequestRecovery.requestId(exchange.getRequestHeaders().getFirst(RequestRecovery.REQUEST_ID_HEADER));
         tracker.capture(failure, RequestRecovery.context(exchange.getRequestMethod(),
                 exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(), requestId,
                 exchange.getRequestHeaders()));
         try {
-            // getResponseCode() is -1 until sendResponseHeaders has been called.
-            if (exchange.getResponseCode() == -1 && !RequestRecovery.isClientGone(failure)) {
+            if (!committed) {
                 byte[] body = RequestRecovery.body(requestId).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", EndpointResponse.JSON);
                 exchange.sendResponseHeaders(500, body.length);

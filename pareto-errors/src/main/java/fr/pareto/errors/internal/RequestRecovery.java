@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /** What the servlet and JDK HTTP server recovery filters share: request context, client-gone detection, the 500 body. */
@@ -17,6 +19,10 @@ public final class RequestRecovery {
     /** The body of every 500 response: {@code {"error":"internal server error"}}, plus the request id when known. */
     private static final String MESSAGE = "internal server error";
 
+    /** Logger of the client disconnects, at DEBUG. */
+    public static final String DISCONNECT_LOGGER_NAME = "fr.pareto.errors.ClientDisconnects";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DISCONNECT_LOGGER_NAME);
     private static final int MAX_HEADERS = 32;
     private static final int MAX_CAUSES = 10;
 
@@ -64,6 +70,25 @@ public final class RequestRecovery {
     /** Returns the JSON body of the 500 response. */
     public static String body(String requestId) {
         return ErrorJson.error(MESSAGE, requestId);
+    }
+
+    /**
+     * Returns whether a failure of a request whose response was already committed means that
+     * the client went away while the response was written, which is no application error: only
+     * then is the failure logged at DEBUG, with the method and path, instead of captured.
+     *
+     * <p>NOTE: before the commit, a client-gone failure is taken for the handler's own (a
+     * downstream call that got a reset, for example) and tracked. After it, the handler's own
+     * downstream I/O failure with the same message cannot be told apart and is not tracked.
+     */
+    public static boolean isDisconnect(boolean committed, Throwable failure, String method, String path) {
+        if (!committed || failure instanceof Error || !isClientGone(failure)) {
+            return false;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Client went away during {} {}: {}", method, path, failure.toString());
+        }
+        return true;
     }
 
     /**

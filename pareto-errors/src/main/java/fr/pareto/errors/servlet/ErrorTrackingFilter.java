@@ -27,8 +27,14 @@ import java.util.Objects;
  *
  * <p>When the response is already committed, the status can no longer change: the exception is
  * captured and rethrown, so the container aborts the response instead of letting a cut body pass
- * as complete. When the client has gone away (a reset connection or a broken pipe), the
- * exception is only captured. A {@link VirtualMachineError} is captured and rethrown.
+ * as complete. A {@link VirtualMachineError} is captured and rethrown.
+ *
+ * <p>When the response is committed and the failure says the client went away (Jetty's
+ * {@code EofException}, Tomcat's {@code ClientAbortException}, a broken pipe or a reset
+ * connection), the client disconnected, which is no application error: the filter logs it at
+ * DEBUG to the logger {@code fr.pareto.errors.ClientDisconnects}, with the method and path, and
+ * neither tracks nor rethrows it. An {@link IOException} thrown before the commit is tracked like
+ * any other.
  *
  * <p>Register it first in the chain, so it sees what later filters throw. Created with a tracker,
  * or by the container with the init parameter {@code tracker} naming a tracker built with
@@ -86,14 +92,15 @@ public final class ErrorTrackingFilter implements Filter {
     private void recover(ServletRequest request, ServletResponse response, Throwable failure)
             throws IOException, ServletException {
         HttpServletRequest http = request instanceof HttpServletRequest r ? r : null;
+        if (RequestRecovery.isDisconnect(response.isCommitted(), failure, http == null ? "" : http.getMethod(),
+                http == null ? "" : http.getRequestURI())) {
+            return;
+        }
         String requestId = RequestRecovery.requestId(http == null ? null : http.getHeader(RequestRecovery.REQUEST_ID_HEADER));
         tracker.capture(failure, context(http, requestId));
 
         if (failure instanceof VirtualMachineError error) {
             throw error;
-        }
-        if (RequestRecovery.isClientGone(failure)) {
-            return;
         }
         if (response.isCommitted()) {
             rethrow(failure);

@@ -31,7 +31,12 @@ class HttpServerRecoveryTest extends RecoveryFilterContract {
                     exchange.getResponseBody().write("partial".getBytes(StandardCharsets.UTF_8));
                     throw new IllegalStateException("failed after commit");
                 }
-                case "/app/gone" -> throw new IOException("Broken pipe");
+                case "/app/io" -> throw new IOException("Connection reset by peer");
+                case "/app/slow" -> {
+                    awaitClientGone();
+                    exchange.sendResponseHeaders(200, 0);
+                    writeUntilFailure(exchange.getResponseBody());
+                }
                 case "/app/ok" -> {
                     byte[] body = "fine".getBytes(StandardCharsets.UTF_8);
                     exchange.sendResponseHeaders(200, body.length);
@@ -62,10 +67,5 @@ class HttpServerRecoveryTest extends RecoveryFilterContract {
     @Override
     protected int port() {
         return port;
-    }
-
-    @Override
-    protected String clientGoneType() {
-        return IOException.class.getName();
     }
 }

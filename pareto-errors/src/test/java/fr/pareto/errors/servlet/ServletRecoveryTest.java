@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +26,7 @@ class ServletRecoveryTest extends RecoveryFilterContract {
     private Server server;
     private int port;
 
-    private static final class FailingServlet extends HttpServlet {
+    private final class FailingServlet extends HttpServlet {
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
             switch (request.getPathInfo()) {
@@ -37,7 +36,11 @@ class ServletRecoveryTest extends RecoveryFilterContract {
                     response.flushBuffer();
                     throw new IllegalStateException("failed after commit");
                 }
-                case "/gone" -> throw new EofException("client went away");
+                case "/io" -> throw new IOException("Connection reset by peer");
+                case "/slow" -> {
+                    awaitClientGone();
+                    writeUntilFailure(response.getOutputStream());
+                }
                 case "/ok" -> response.getWriter().write("fine");
                 default -> throw new IllegalStateException("handler failed");
             }
@@ -70,10 +73,5 @@ class ServletRecoveryTest extends RecoveryFilterContract {
     @Override
     protected int port() {
         return port;
-    }
-
-    @Override
-    protected String clientGoneType() {
-        return EofException.class.getName();
     }
 }
