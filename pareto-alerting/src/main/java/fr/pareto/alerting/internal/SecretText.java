@@ -26,10 +26,12 @@ public final class SecretText {
             + "|signature|credential|private[-_]?key";
 
     // The name is a whole word: no name character before it. A dot is excluded from names so that
-    // a stack trace's "TokenStore.java:42" is not taken for a name and value.
+    // a stack trace's "TokenStore.java:42" is not taken for a name and value. Bounded repetitions
+    // keep the scan linear in the text's length, so a name has at most 64 characters on each side
+    // of its secret word.
     private static final Pattern NAME_VALUE = Pattern.compile(
-            "(?<![\\w-])((?:[\\w-]*(?:" + SECRET_WORD + ")[\\w-]*|sig))([\"']?[ \\t]*[=:][ \\t]*)"
-                    + "(?!\\([\\w -]*\\))"
+            "(?<![\\w-])((?:[\\w-]{0,64}(?:" + SECRET_WORD + ")[\\w-]{0,64}|sig))([\"']?[ \\t]*[=:][ \\t]*)"
+                    + "(?!\\([\\w -]{1,30}\\))"
                     + "(?:\"([^\"]*)\"|'([^']*)'|((?:(?i:bearer|basic|digest|token)[ \\t]+)?[^\\s&,;\"'<>)\\]}]+))",
             Pattern.CASE_INSENSITIVE);
 
@@ -37,7 +39,7 @@ public final class SecretText {
             "(?<![\\w-])(?:Bearer|Basic)[ \\t]+([A-Za-z0-9._~+/=-]+)", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern URL_PASSWORD = Pattern.compile(
-            "[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/?#@\"]*:([^\\s/?#@\"]+)@");
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\\s:/?#@\"]{0,256}:([^\\s/?#@\"]{1,256})@");
 
     private SecretText() {
     }

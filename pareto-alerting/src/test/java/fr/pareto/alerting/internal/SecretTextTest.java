@@ -1,10 +1,14 @@
 package fr.pareto.alerting.internal;
 
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SecretTextTest {
 
@@ -24,6 +28,23 @@ class SecretTextTest {
     })
     void masksSecretValues(String text, String expected) {
         assertThat(SecretText.mask(text.strip())).isEqualTo(expected.strip());
+    }
+
+    @Test
+    void longHostileTextIsMaskedInLinearTime() {
+        // With unbounded repetitions, which backtrack, each of these texts takes quadratic time.
+        for (String text : List.of("token".repeat(40_000), "a".repeat(200_000) + "://",
+                "x://" + "u".repeat(200_000), "password" + "-".repeat(200_000) + "=v")) {
+            String masked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> SecretText.mask(text));
+
+            assertThat(masked).hasSizeGreaterThan(0);
+        }
+    }
+
+    @Test
+    void nullAndEmptyTextStayAsTheyAre() {
+        assertThat(SecretText.mask(null)).isNull();
+        assertThat(SecretText.mask("")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
