@@ -1,9 +1,12 @@
 package fr.pareto.errors.httpserver;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import fr.pareto.errors.ErrorTracker;
 import fr.pareto.errors.ErrorsEndpoint;
+import fr.pareto.errors.RawHttp;
 import fr.pareto.errors.RecoveryFilterContract;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The JDK HTTP server filter and the errors handler in a real HttpServer on loopback. */
 class HttpServerRecoveryTest extends RecoveryFilterContract {
@@ -57,6 +61,22 @@ class HttpServerRecoveryTest extends RecoveryFilterContract {
     void stop() {
         server.stop(0);
         tracker.close();
+    }
+
+    @Test
+    void errorsHandlerAnswersOnlyItsOwnPath() throws Exception {
+        String authorization = "Authorization: Bearer " + TOKEN;
+
+        RawHttp.Response suffixed = RawHttp.get(port, "/errorsXYZ");
+        RawHttp.Response nested = RawHttp.get(port, "/errors/groups", authorization);
+        RawHttp.Response exact = RawHttp.get(port, "/errors", authorization);
+        RawHttp.Response slash = RawHttp.get(port, "/errors/?limit=1", authorization);
+
+        assertThat(suffixed.status()).isEqualTo(404);
+        assertThat(suffixed.body()).isEqualTo("{\"error\":\"not found\"}");
+        assertThat(nested.status()).isEqualTo(404);
+        assertThat(exact.status()).isEqualTo(200);
+        assertThat(slash.status()).isEqualTo(200);
     }
 
     @Override
