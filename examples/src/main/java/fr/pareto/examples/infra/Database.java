@@ -7,6 +7,7 @@ import fr.pareto.examples.ServiceConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -15,6 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's PostgreSQL: a HikariCP pool on {@code DATABASE_URL}, or on an embedded server
  * started for this process when the variable is unset.
+ *
+ * <p>The embedded server keeps its data in a {@code pareto-example-pg-*} directory of the
+ * temporary directory, removed on close. At start, such directories left by a killed process are
+ * removed when their server no longer runs.
  *
  * <p>Thread-safe. {@link #close()} closes the pool, then stops the embedded server if one was
  * started.
@@ -26,11 +31,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final EmbeddedPostgres embedded;
     private final Endpoint endpoint;
+    private final EmbeddedDataDirectory directory;
 
-    private Database(HikariDataSource pool, EmbeddedPostgres embedded, Endpoint endpoint) {
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded, Endpoint endpoint,
+                     EmbeddedDataDirectory directory) {
         this.pool = pool;
         this.embedded = embedded;
         this.endpoint = endpoint;
+        this.directory = directory;
     }
 
     /**
@@ -52,17 +60,27 @@ public final class Database implements AutoCloseable {
             }
             log.atInfo().addKeyValue("module", "catalog").addKeyValue("database", describe(endpoint))
                     .log("database connected");
-            return new Database(pool, null, endpoint);
+            return new Database(pool, null, endpoint, null);
         }
-        EmbeddedPostgres embedded = startEmbedded();
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        EmbeddedDataDirectory.removeStale(temporary);
+        EmbeddedDataDirectory directory = EmbeddedDataDirectory.create(temporary);
+        EmbeddedPostgres embedded;
+        try {
+            embedded = startEmbedded(directory.data());
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
         try {
             Endpoint endpoint = new Endpoint("127.0.0.1", embedded.getPort());
             HikariDataSource pool = createPool(embedded.getJdbcUrl("postgres", "postgres"), Optional.empty(), Optional.empty());
             log.atInfo().addKeyValue("module", "catalog").addKeyValue("database", "embedded PostgreSQL on " + describe(endpoint))
                     .log("database connected");
-            return new Database(pool, embedded, endpoint);
+            return new Database(pool, embedded, endpoint, directory);
         } catch (RuntimeException e) {
             closeQuietly(embedded);
+            directory.close();
             throw e;
         }
     }
@@ -93,6 +111,7 @@ public final class Database implements AutoCloseable {
         pool.close();
         if (embedded != null) {
             closeQuietly(embedded);
+            directory.close();
         }
     }
 
@@ -111,9 +130,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hikari);
     }
 
-    private static EmbeddedPostgres startEmbedded() {
+    private static EmbeddedPostgres startEmbedded(Path dataDirectory) {
         try {
             return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
