@@ -12,6 +12,8 @@ import java.util.Objects;
  * parameters inside values before it stores or logs them.
  *
  * <p>Keys become key-value pairs of the logged event, so snake_case keys fit the JSON log schema.
+ * The tracker keeps the first 256 code points of a longer key, followed by {@code ...}, and
+ * values of up to 1024 characters, also followed by {@code ...} when cut.
  * Immutable and thread-safe; entries keep their insertion order.
  */
 public final class ErrorContext {

@@ -91,4 +91,23 @@ class ErrorsEndpointTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Errors endpoint token is too short (5 characters): use at least 16 random characters");
     }
+
+    @Test
+    void longContextKeysAreCutSoBodiesStayParseable() throws Exception {
+        String longKey = "k".repeat(58_768);
+        String otherLongKey = "k".repeat(300);
+        String emojiKey = "\uD83D\uDE00".repeat(300);
+        tracker.capture(new IllegalStateException("long key"), ErrorContext.of(longKey, "v1").with(otherLongKey, "v2")
+                .with(emojiKey, "v3").with("short", "v4"));
+
+        EndpointResponse response = ErrorsEndpoint.open(tracker).handle("GET", null, null);
+
+        JsonNode context = json.readTree(response.body()).at("/groups/0/last_sample/context");
+        String cut = "k".repeat(256) + "...";
+        assertThat(context.get(cut).asText()).isEqualTo("v1");
+        assertThat(context.get(cut + "_2").asText()).isEqualTo("v2");
+        assertThat(context.get("\uD83D\uDE00".repeat(256) + "...").asText()).isEqualTo("v3");
+        assertThat(context.get("short").asText()).isEqualTo("v4");
+        assertThat(context.size()).isEqualTo(4);
+    }
 }

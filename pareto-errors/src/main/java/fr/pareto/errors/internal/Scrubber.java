@@ -92,9 +92,14 @@ public final class Scrubber {
         return exactNames.contains(squash(lower));
     }
 
+    /** The longest context key kept, in code points; JSON parsers cap name lengths (Jackson at 50,000 by default). */
+    public static final int MAX_KEY_LENGTH = 256;
+
     /**
      * Returns a copy of the context with secret values redacted, values cut to
-     * {@code maxValueLength} characters and at most {@code maxEntries} entries kept.
+     * {@code maxValueLength} characters, keys cut to {@link #MAX_KEY_LENGTH} code points and
+     * at most {@code maxEntries} entries kept. A cut key ends with {@code ...}, and one that
+     * then equals a key already kept gets {@code _2}, {@code _3}, ... appended, so no value is lost.
      */
     public Map<String, String> scrub(Map<String, String> context, int maxEntries, int maxValueLength) {
         if (context.isEmpty()) {
@@ -107,9 +112,24 @@ public final class Scrubber {
             }
             String key = entry.getKey();
             String value = isSecretName(key) ? REDACTED : truncate(scrubText(entry.getValue()), maxValueLength);
-            out.put(key, value);
+            out.put(uniqueKey(out, capKey(key)), value);
         }
         return out;
+    }
+
+    private static String capKey(String key) {
+        if (key.length() <= MAX_KEY_LENGTH || key.codePointCount(0, key.length()) <= MAX_KEY_LENGTH) {
+            return key;
+        }
+        return key.substring(0, key.offsetByCodePoints(0, MAX_KEY_LENGTH)) + "...";
+    }
+
+    private static String uniqueKey(Map<String, String> taken, String key) {
+        String unique = key;
+        for (int n = 2; taken.containsKey(unique); n++) {
+            unique = key + "_" + n;
+        }
+        return unique;
     }
 
     /**
@@ -324,7 +344,12 @@ public final class Scrubber {
     }
 
     private static String truncate(String value, int maxLength) {
-        return value.length() <= maxLength ? value : value.substring(0, maxLength) + "...";
+        if (value.length() <= maxLength) {
+            return value;
+        }
+        // Never cut between the two halves of a surrogate pair.
+        int end = Character.isHighSurrogate(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return value.substring(0, end) + "...";
     }
 
     private static String squash(String name) {
