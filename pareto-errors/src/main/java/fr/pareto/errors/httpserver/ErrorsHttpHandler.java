@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Serves an {@link ErrorsEndpoint} from the JDK's HTTP server. The server hands a context every
- * path that starts with its mount path, so the handler answers only the mount path itself and
+ * path that starts with its mount path, so the handler serves only the mount path itself and
  * the mount path followed by {@code /}; any other path, such as {@code /errorsXYZ} or
  * {@code /errors/x} under {@code /errors}, gets {@code 404 {"error":"not found"}}, with or
  * without the token. Thread-safe.

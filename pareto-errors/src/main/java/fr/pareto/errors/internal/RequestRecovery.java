@@ -73,9 +73,9 @@ public final class RequestRecovery {
     }
 
     /**
-     * Returns whether a failure of a request whose response was already committed means that
-     * the client went away while the response was written, which is no application error: only
-     * then is the failure logged at DEBUG, with the method and path, instead of captured.
+     * Returns whether the failure means that the client went away while the response was
+     * written, which is no application error. That needs a committed response and a client-gone
+     * failure. When it returns true, it has logged the failure at DEBUG with the method and path.
      *
      * <p>NOTE: before the commit, a client-gone failure is taken for the handler's own (a
      * downstream call that got a reset, for example) and tracked. After it, the handler's own
