@@ -48,8 +48,8 @@ import java.util.concurrent.TimeUnit;
  * {@code fr.pareto.alerting} and events with the marker {@link AlertMarkers#NO_ALERT} are
  * skipped, and an event logged while this appender is handing an alert over (by the sink,
  * on the same thread) is ignored, so it cannot recurse. Problems of the appender itself go to
- * Logback's status messages; an event that cannot be turned into its alert is also logged
- * through the library's own logger and still raises a plain alert naming its logger.
+ * Logback's status messages. When an event cannot be turned into its alert, the failure is also
+ * logged through the library's own logger, and a plain alert naming the event's logger is sent.
  *
  * <p>Each alert has the event's message as title (first non-blank line, or
  * {@code ERROR log event from <logger>} when there is none) and description (in full, with
@@ -202,9 +202,9 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     }
 
     /**
-     * Builds the event's alert, or a plain one naming the logger when that fails, so an event
-     * over the threshold is never dropped: the failure is reported as a Logback error status
-     * and through this library's own logger, whose events this appender skips.
+     * Builds the event's alert, or a plain one naming the logger when that fails, so that the
+     * event still raises an alert. The failure is reported as a Logback error status and through
+     * this library's own logger, whose events this appender skips.
      */
     private Alert buildAlert(ILoggingEvent event) {
         try {
@@ -244,8 +244,8 @@ public class AlertAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     private Alert toAlert(ILoggingEvent event) {
         String message = event.getFormattedMessage() == null ? "" : SecretText.mask(event.getFormattedMessage());
-        // strip() and isBlank() know every Unicode space (U+2003, U+3000, U+2028), which trim() keeps,
-        // and Alert.builder rejects a title that is blank by isBlank().
+        // strip() removes every Unicode white space (U+2003, U+3000, U+2028), which trim() keeps,
+        // and Alert.builder rejects a title that isBlank() finds blank.
         String firstLine = message.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
         StringBuilder description = new StringBuilder(message);
         IThrowableProxy throwable = event.getThrowableProxy();
