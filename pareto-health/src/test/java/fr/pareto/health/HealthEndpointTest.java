@@ -3,6 +3,8 @@ package fr.pareto.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,25 @@ class HealthEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.bodyText()).isEqualTo("{\"status\":\"error\",\"checks\":{\"database\":\"error\",\"redis\":\"ok\"}}");
+    }
+
+    @Test
+    void longNamesAndDetailKeysAreCapped() throws Exception {
+        String prefix = "n".repeat(60_000);
+        HealthResult withLongKey = HealthResult.builder(HealthStatus.OK).detail("k".repeat(70_000), 1).build();
+        registry = HealthRegistry.builder()
+                .register(HealthCheck.of(prefix + "a", () -> withLongKey))
+                .register(HealthCheck.of(prefix + "b", HealthResult::ok))
+                .build();
+
+        String body = HealthEndpoint.builder(registry).publicDetails(true).build().respond(HealthRequest.get("")).bodyText();
+
+        // Jackson's default parser rejects names over 50,000 characters, so parsing is the check.
+        JsonNode json = new ObjectMapper().readTree(body);
+        String capped = "n".repeat(256) + "...";
+        assertThat(json.get("checks").has(capped)).isTrue();
+        assertThat(json.get("checks").has(capped + "_2")).isTrue();
+        assertThat(json.get("details").get(capped).get("details").has("k".repeat(256) + "...")).isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import fr.pareto.health.HealthFormat;
 import fr.pareto.health.HealthReport;
 import fr.pareto.health.HealthResult;
 import fr.pareto.health.HealthStatus;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,14 @@ public final class HealthBodies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    /**
+     * Longest key written, in code points. Check names and detail keys are the user's and may be
+     * of any length, but Jackson's parsers reject names over 50,000 characters by default.
+     */
+    static final int MAX_KEY_CODE_POINTS = 256;
+    // Nesting below this depth is left for Jackson, which reports a self-containing map as an error.
+    private static final int MAX_KEY_DEPTH = 8;
 
     private HealthBodies() {
     }
@@ -38,9 +47,9 @@ public final class HealthBodies {
         Map<String, Object> failures = new LinkedHashMap<>();
         for (CheckReport gauge : gauges) {
             HealthResult result = gauge.result();
-            values.put(gauge.name(), result.status() == HealthStatus.OK ? result.details().get("value") : null);
+            putKey(values, gauge.name(), result.status() == HealthStatus.OK ? capKeys(result.details().get("value"), 0) : null);
             if (result.status() != HealthStatus.OK) {
-                failures.put(gauge.name(), result.message().orElse(result.status().jsonName()));
+                putKey(failures, gauge.name(), result.message().orElse(result.status().jsonName()));
             }
         }
         body.put("metrics", values);
@@ -63,7 +72,7 @@ public final class HealthBodies {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.status().jsonName());
         Map<String, Object> checks = new LinkedHashMap<>();
-        report.checks().forEach(check -> checks.put(check.name(), check.status().jsonName()));
+        report.checks().forEach(check -> putKey(checks, check.name(), check.status().jsonName()));
         body.put("checks", checks);
         if (withDetails) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -76,9 +85,9 @@ public final class HealthBodies {
                 result.time().ifPresent(time -> entry.put("time", time.toString()));
                 result.message().ifPresent(message -> entry.put("message", message));
                 if (!result.details().isEmpty()) {
-                    entry.put("details", result.details());
+                    entry.put("details", capKeys(result.details(), 0));
                 }
-                details.put(check.name(), entry);
+                putKey(details, check.name(), entry);
             }
             body.put("details", details);
         }
@@ -101,10 +110,10 @@ public final class HealthBodies {
                 });
                 result.message().ifPresent(message -> entry.put("output", message));
                 if (!result.details().isEmpty()) {
-                    entry.put("details", result.details());
+                    entry.put("details", capKeys(result.details(), 0));
                 }
             }
-            checks.put(check.name(), List.of(entry));
+            putKey(checks, check.name(), List.of(entry));
         }
         body.put("checks", checks);
         return body;
@@ -116,6 +125,41 @@ public final class HealthBodies {
             case DEGRADED -> "warn";
             case ERROR -> "fail";
         };
+    }
+
+    /** Puts a value under the capped name; a capped name already present gets a suffix {@code _2}, {@code _3}. */
+    private static void putKey(Map<String, Object> into, String name, Object value) {
+        String key = capKey(name);
+        String unique = key;
+        for (int suffix = 2; into.containsKey(unique); suffix++) {
+            unique = key + "_" + suffix;
+        }
+        into.put(unique, value);
+    }
+
+    private static String capKey(String name) {
+        if (name.length() <= MAX_KEY_CODE_POINTS || name.codePointCount(0, name.length()) <= MAX_KEY_CODE_POINTS) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_KEY_CODE_POINTS)) + "...";
+    }
+
+    /** Returns the value with the keys of its maps, nested in maps and lists, capped. */
+    private static Object capKeys(Object value, int depth) {
+        if (depth >= MAX_KEY_DEPTH) {
+            return value;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> capped = new LinkedHashMap<>();
+            map.forEach((key, nested) -> putKey(capped, String.valueOf(key), capKeys(nested, depth + 1)));
+            return capped;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> capped = new ArrayList<>(list.size());
+            list.forEach(nested -> capped.add(capKeys(nested, depth + 1)));
+            return capped;
+        }
+        return value;
     }
 
     // For bodies made of strings, numbers and maps of those only, which Jackson always writes.
