@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,8 +123,6 @@ class AlertFaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = DiscordFault.class, names = "RATE_LIMITED", mode = EnumSource.Mode.EXCLUDE)
-    @Disabled("pareto-alerting: the dispatcher logs a WARN for every failed attempt of a message, so an outage"
-            + " of three attempts is reported three times")
     void discordFaultIsReportedOnce(DiscordFault fault) throws Exception {
         FakeDiscord discord = new FakeDiscord().fault(fault.response(), fault.response(), fault.response());
         try (MockWebServer server = Loopback.start(discord)) {

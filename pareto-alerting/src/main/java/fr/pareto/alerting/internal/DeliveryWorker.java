@@ -161,7 +161,7 @@ public final class DeliveryWorker implements Runnable {
                                 + " ms, would pass its close timeout; last error: " + result.reason());
                         return;
                     }
-                    logRetry(batch, attempts, wait, result);
+                    logRetry(batch, attempts, errors, wait, result);
                     stats.retried.add(batch.size());
                     TimeUnit.NANOSECONDS.sleep(wait.toNanos());
                 }
@@ -178,9 +178,13 @@ public final class DeliveryWorker implements Runnable {
         }
     }
 
-    private void logRetry(List<Alert> batch, int attempts, Duration wait, DeliveryResult result) {
-        if (result.retryAfter().isPresent()) {
-            // Rate limits are routine during a burst; the wait is what the channel asked for.
+    /**
+     * Logs a retry: the first error of a message at WARN with its reason, later ones at DEBUG, so an
+     * outage is reported once per message; the outcome follows at INFO (delivered) or ERROR (failed).
+     */
+    private void logRetry(List<Alert> batch, int attempts, int errors, Duration wait, DeliveryResult result) {
+        if (result.retryAfter().isPresent() || errors > 1) {
+            // Rate limits are routine during a burst, and later errors repeat the first one's WARN.
             LOG.debug(AlertMarkers.NO_ALERT, "{}: attempt {} for {} alert(s): {}; retrying in {} ms",
                     name, attempts, batch.size(), result.reason(), wait.toMillis());
         } else {
