@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +150,10 @@ public final class HttpCheck implements HealthCheck {
             Thread.currentThread().interrupt();
             return failure("interrupted while waiting for " + shownUri);
         } catch (ExecutionException e) {
+            // The client's own request timeout can fire just before the wait above gives up.
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return failure("timed out after " + Texts.duration(timeout) + " waiting for " + shownUri);
+            }
             return failure("request to " + shownUri + " failed: " + Texts.reason(e.getCause()));
         }
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
