@@ -9,13 +9,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import redis.embedded.RedisServer;
 
 /**
  * A real PostgreSQL and a real Redis on loopback that the suite can kill and start again on the
- * same port: PostgreSQL with SIGKILL on the postmaster and its backends, Redis by stopping its
- * process. PostgreSQL's {@code app} role logs in with the {@link Canaries#DB_PASSWORD} over
+ * same port: PostgreSQL with SIGKILL on the postmaster and its backends, Redis with SIGKILL on
+ * its process. PostgreSQL's {@code app} role logs in with the {@link Canaries#DB_PASSWORD} over
  * TCP, and Redis requires {@link Canaries#REDIS_PASSWORD}, so the canaries travel through every
  * connection the checks make.
  */
@@ -26,6 +31,7 @@ final class EmbeddedStores implements AutoCloseable {
     private final int redisPort;
     private EmbeddedPostgres postgres;
     private RedisServer redis;
+    private long redisPid = -1;
 
     private EmbeddedStores(Path directory, int postgresPort, int redisPort) {
         this.directory = directory;
@@ -97,7 +103,7 @@ final class EmbeddedStores implements AutoCloseable {
         }
     }
 
-    /** Starts Redis on its port, the first time or after {@link #stopRedis()}. */
+    /** Starts Redis on its port, the first time or after {@link #killRedis()}. */
     void startRedis() throws IOException {
         redis = RedisServer.newRedisServer()
                 .port(redisPort)
@@ -105,12 +111,38 @@ final class EmbeddedStores implements AutoCloseable {
                 .setting("save \"\"")
                 .setting("requirepass " + Canaries.REDIS_PASSWORD)
                 .build();
+        Set<Long> before = redisChildren();
         redis.start();
+        Set<Long> started = redisChildren();
+        started.removeAll(before);
+        if (started.size() != 1) {
+            throw new IllegalStateException("expected one new redis-server child process, found " + started);
+        }
+        redisPid = started.iterator().next();
     }
 
-    /** Stops the Redis process. */
-    void stopRedis() throws IOException {
-        redis.stop();
+    /** Kills Redis with SIGKILL, as a crash would, then releases the embedded server's own bookkeeping. */
+    void killRedis() throws IOException, InterruptedException {
+        ProcessHandle process = ProcessHandle.of(redisPid)
+                .orElseThrow(() -> new IllegalStateException("no Redis process " + redisPid));
+        process.destroyForcibly();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Redis process " + redisPid + " did not exit after SIGKILL", e);
+        }
+        try {
+            redis.stop();
+        } catch (IOException | RuntimeException expected) {
+            // The server is already gone, which is the point.
+        }
+    }
+
+    private static Set<Long> redisChildren() {
+        return ProcessHandle.current().descendants()
+                .filter(process -> process.info().command().map(command -> command.contains("redis")).orElse(false))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Override

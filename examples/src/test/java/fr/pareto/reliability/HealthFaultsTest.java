@@ -132,7 +132,7 @@ class HealthFaultsTest {
                 stores.startPostgres();
                 awaitStatus(prober, "database", "ok");
 
-                stores.stopRedis();
+                stores.killRedis();
                 awaitStatus(prober, "redis", "error");
                 String redisReason = prober.checkMessage("redis");
                 awaitMoreProbes(prober, 25);
