@@ -3,10 +3,12 @@ package fr.pareto.examples.deploy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,24 @@ final class LogqlChecker {
     }
 
     private LogqlChecker() {
+    }
+
+    /** Returns whether both {@code node} and {@code npm} are executables on the PATH. */
+    static boolean toolsOnPath() {
+        return onPath("node") && onPath("npm");
+    }
+
+    private static boolean onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String directory : path.split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Installs the grammar with {@code npm ci}, as pinned by package-lock.json. */
