@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import fr.pareto.examples.testing.StubDataSource;
 import fr.pareto.health.HealthEndpoint;
 import fr.pareto.health.HealthRegistry;
 import fr.pareto.health.HealthStatus;

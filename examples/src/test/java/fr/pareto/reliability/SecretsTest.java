@@ -17,6 +17,7 @@ import fr.pareto.errors.ErrorContext;
 import fr.pareto.errors.ErrorTracker;
 import fr.pareto.errors.ErrorsEndpoint;
 import fr.pareto.errors.httpserver.ErrorTrackingFilter;
+import fr.pareto.examples.testing.StubDataSource;
 import fr.pareto.health.HealthCheck;
 import fr.pareto.health.HealthEndpoint;
 import fr.pareto.health.HealthRegistry;

@@ -1,4 +1,4 @@
-package fr.pareto.reliability;
+package fr.pareto.examples.testing;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** The parts of {@link DataSource} that a test stub does not need. Subclasses supply {@link #getConnection()}. */
-abstract class StubDataSource implements DataSource {
+public abstract class StubDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
