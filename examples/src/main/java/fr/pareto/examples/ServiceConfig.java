@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param smtp email alert settings; empty sends no email
  * @param logFormat JSON lines or the development console format
  * @param healthToken bearer token for detailed health and the error list, at least 16 characters;
- *     empty answers 404 there
+ *     when empty, those endpoints return 404
  * @param monitorInterval time between two probes of each uptime monitor
  * @param metricsInterval time between two {@code catalog metrics} log events
  * @param scrapeTimeout bound on one product page fetch, connection included
@@ -235,7 +235,7 @@ public record ServiceConfig(
                     return Optional.of(uri);
                 }
             } catch (URISyntaxException e) {
-                // Reported below; the value holds a token, so it is not echoed.
+                // Reported below; the value contains a token, so it is not echoed.
             }
             throw new ConfigException("Invalid " + name
                     + ": expected an https:// webhook URL as Discord shows it, or unset it to only log alerts");

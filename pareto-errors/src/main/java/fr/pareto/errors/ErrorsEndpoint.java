@@ -49,7 +49,7 @@ public final class ErrorsEndpoint {
     }
 
     /**
-     * Returns an endpoint that answers only requests carrying {@code Authorization: Bearer <token>}.
+     * Returns an endpoint that serves only requests carrying {@code Authorization: Bearer <token>}.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the token is shorter than 16 characters

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLContext;
  * an expected range and, optionally, its body contains or lacks a keyword, like Uptime Kuma's
  * HTTP and keyword monitors.
  *
- * <p>Redirects are not followed unless {@link Builder#followRedirects(boolean)} asks for it, so
+ * <p>Redirects are not followed unless {@link Builder#followRedirects(boolean)} turns it on, so
  * a health URL that starts redirecting to a login page is reported rather than hidden. The whole
  * exchange, body included, is bounded by the timeout. Messages and details show the URL without
  * user information or query string, since those often carry credentials; header values are never

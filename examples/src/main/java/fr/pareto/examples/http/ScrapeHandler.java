@@ -51,7 +51,7 @@ public final class ScrapeHandler implements HttpHandler {
 
     /**
      * Builds the 400 message: names only the parameters that were sent, lists the known pages and
-     * says what to send instead.
+     * states what to send instead.
      */
     static String noMatch(String retailer, String sku, List<ScrapeTarget> known) {
         List<String> given = new ArrayList<>(2);

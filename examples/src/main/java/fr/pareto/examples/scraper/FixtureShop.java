@@ -24,18 +24,18 @@ import org.slf4j.LoggerFactory;
  * A local stand-in for retailers' websites: an HTTP server on a free loopback port that serves
  * product pages written for the example, so the scraper has real pages to read and to fail on.
  *
- * <p>Five pages are well-formed, one answers only after {@code slowDelay} (longer than the
+ * <p>Five pages are well-formed, one responds only after {@code slowDelay} (longer than the
  * scraper's timeout), one is truncated HTML without a price, and one is missing (404). A full
  * scrape therefore succeeds 5 times out of 8. Started by {@link #start(Duration)}, stopped by
  * {@link #close()}.
  */
 public final class FixtureShop implements AutoCloseable {
 
-    /** How a fixture page behaves. */
+    /** Behaviour of a fixture page. */
     public enum Behavior {
         /** A well-formed page with a price. */
         WELL_FORMED,
-        /** A well-formed page that answers only after the slow delay. */
+        /** A well-formed page that responds only after the slow delay. */
         SLOW,
         /** Truncated HTML without a price element. */
         BROKEN,
@@ -50,7 +50,7 @@ public final class FixtureShop implements AutoCloseable {
      * @param sku product SKU
      * @param title product title shown on the page
      * @param price price shown on the page, as the retailer writes it
-     * @param behavior how the page answers
+     * @param behavior how the page responds
      */
     public record Page(String retailer, String sku, String title, String price, Behavior behavior) {
 

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** What the servlet and JDK HTTP server recovery filters share: request context, client-gone detection, the 500 body. */
+/** Logic shared by the servlet and JDK HTTP server recovery filters: request context, client-gone detection, the 500 body. */
 public final class RequestRecovery {
 
     /** The request header that carries the request id. */
@@ -79,7 +79,7 @@ public final class RequestRecovery {
      *
      * <p>NOTE: before the commit, a client-gone failure is taken for the handler's own (a
      * downstream call that got a reset, for example) and tracked. After it, the handler's own
-     * downstream I/O failure with the same message cannot be told apart and is not tracked.
+     * downstream I/O failure with the same message cannot be distinguished and is not tracked.
      */
     public static boolean isDisconnect(boolean committed, Throwable failure, String method, String path) {
         if (!committed || failure instanceof Error || !isClientGone(failure)) {

@@ -134,7 +134,7 @@ public final class Scrubber {
 
     /**
      * Returns the text with its secrets redacted, in the forms the class describes; the text
-     * itself when it holds none. Linear in the length of the text.
+     * itself when it contains none. Linear in the length of the text.
      */
     public String scrubText(String text) {
         if (text == null) {
@@ -308,7 +308,7 @@ public final class Scrubber {
 
     /**
      * Base64 of {@code user:password} is a multiple of 4 characters long and, unlike a plain
-     * word, holds a digit, an upper-case letter after the first character, or {@code + / =}.
+     * word, contains a digit, an upper-case letter after the first character, or {@code + / =}.
      */
     private static boolean looksLikeBase64(String text, int start, int end) {
         if ((end - start) % 4 != 0) {
