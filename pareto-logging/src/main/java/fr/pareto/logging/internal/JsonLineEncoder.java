@@ -43,6 +43,8 @@ public final class JsonLineEncoder {
     private final TimeFormat timeFormat;
     private final SecretMasker masker;
     private final int maxLineBytes;
+    /** Escaped long strings, made with the composite encoder's factory when that encoder starts. */
+    private volatile EscapedTextCache longTexts;
 
     /**
      * Creates and starts an encoder.
@@ -79,10 +81,13 @@ public final class JsonLineEncoder {
         encoder.setJsonFactoryDecorator(new JsonFactoryDecorator() {
             @Override
             public JsonFactory decorate(JsonFactory factory) {
-                return writeRawUtf8(factory);
+                JsonFactory decorated = writeRawUtf8(factory);
+                // The cache escapes with the very factory of the line's generators, so its bytes match theirs.
+                longTexts = new EscapedTextCache(decorated);
+                return decorated;
             }
         });
-        encoder.setJsonGeneratorDecorator(generator -> new SafeJsonGenerator(generator, masker, states));
+        encoder.setJsonGeneratorDecorator(generator -> new SafeJsonGenerator(generator, masker, states, longTexts));
         encoder.start();
         return encoder;
     }

@@ -2,6 +2,7 @@ package fr.pareto.logging.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,6 +34,7 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
 
     private final SecretMasker masker;
     private final ThreadLocal<EncodeState> states;
+    private final EscapedTextCache longTexts;
 
     private EncodeState state;
     private int depth;
@@ -41,11 +43,23 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
     private String pendingName;
     private long seenPass = -1;
 
-    SafeJsonGenerator(JsonGenerator delegate, SecretMasker masker, ThreadLocal<EncodeState> states) {
+    SafeJsonGenerator(JsonGenerator delegate, SecretMasker masker, ThreadLocal<EncodeState> states,
+            EscapedTextCache longTexts) {
         // false: writeObject serializes through this generator, so nested values are masked too.
         super(delegate, false);
         this.masker = masker;
         this.states = states;
+        // Cached bytes are copied in with writeRawUTF8String, which only the byte-based generator supports.
+        this.longTexts = innermost(delegate) instanceof UTF8JsonGenerator ? longTexts : null;
+    }
+
+    /** Returns the generator at the end of a chain of delegates; logstash-logback-encoder adds one. */
+    private static JsonGenerator innermost(JsonGenerator generator) {
+        JsonGenerator current = generator;
+        while (current instanceof JsonGeneratorDelegate wrapper) {
+            current = wrapper.delegate();
+        }
+        return current;
     }
 
     /** Sets the prefix under which colliding user fields are renamed; {@code null} ends user fields. */
@@ -62,7 +76,7 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
         if (value == null) {
             delegate.writeNull();
         } else {
-            delegate.writeString(clean(value));
+            writeClean(value);
         }
     }
 
@@ -309,7 +323,7 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
             delegate.writeNull();
             return;
         }
-        delegate.writeString(clean(text));
+        writeClean(text);
     }
 
     @Override
@@ -330,6 +344,25 @@ public final class SafeJsonGenerator extends JsonGeneratorDelegate {
     @Override
     public void writeRawUTF8String(byte[] buffer, int offset, int length) throws IOException {
         writeUTF8String(buffer, offset, length);
+    }
+
+    /** Writes one string value cleaned; a long text written recently is copied from the cache. */
+    private void writeClean(String text) throws IOException {
+        if (longTexts == null || state().cap != EncodeState.NO_CAP || !EscapedTextCache.cacheable(text)) {
+            delegate.writeString(clean(text));
+            return;
+        }
+        EscapedTextCache.Entry entry = longTexts.lookup(text);
+        if (entry == null) {
+            delegate.writeString(clean(text));
+            return;
+        }
+        if (entry.json() == null) {
+            entry = longTexts.complete(text, clean(text));
+        } else {
+            state().record(entry.cleaned());
+        }
+        delegate.writeRawUTF8String(entry.json(), 0, entry.json().length);
     }
 
     /** Repairs, masks, records and caps one string value. */
