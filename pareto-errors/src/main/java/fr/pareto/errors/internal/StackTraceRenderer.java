@@ -47,6 +47,11 @@ public final class StackTraceRenderer {
 
     /** Returns the bounded stack trace of a throwable whose {@link #summary(Throwable)} is already known. */
     public String render(Throwable throwable, String summary) {
+        if (throwable.getCause() == null && throwable.getSuppressed().length == 0) {
+            // The common case, a throwable alone: its text is the header and one cached frame block.
+            String text = frameBlocks.joined(summary, throwable.getStackTrace(), this::frameBlock);
+            return text.length() <= maxLength ? text : text.substring(0, maxLength - TRUNCATED.length()) + TRUNCATED;
+        }
         State state = new State(new StringBuilder(Math.min(maxLength, 4096)));
         write(state, throwable, summary, null, "", "", 0);
         StringBuilder out = state.out;

@@ -1,0 +1,74 @@
+package fr.pareto.errors.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StackTraceRendererTest {
+
+    private final StackTraceRenderer renderer = new StackTraceRenderer(new Scrubber(List.of()), 100, 8, 64 * 1024);
+
+    @Test
+    void loneThrowableMatchesPrintStackTrace() {
+        IllegalStateException failure = failure("order 42 not found", 40);
+
+        assertThat(renderer.render(failure)).isEqualTo(printed(failure));
+    }
+
+    @Test
+    void repeatedFailureGetsSameString() {
+        String first = renderer.render(failure("order 42 not found", 40));
+        String second = renderer.render(failure("order 42 not found", 40));
+
+        assertThat(second).isSameAs(first);
+    }
+
+    @Test
+    void newMessageOnSameFramesIsRenderedAgain() {
+        renderer.render(failure("order 42 not found", 40));
+        IllegalStateException other = failure("order 43 not found", 40);
+
+        String text = renderer.render(other);
+
+        assertThat(text).isEqualTo(printed(other));
+    }
+
+    @Test
+    void causeAfterLoneThrowableKeepsItsLayout() {
+        IllegalStateException lone = failure("order 42 not found", 40);
+        renderer.render(lone);
+        IllegalStateException wrapped = failure("lookup failed", 40);
+        wrapped.initCause(failure("connection reset", 40));
+
+        assertThat(renderer.render(wrapped)).isEqualTo(printed(wrapped));
+    }
+
+    @Test
+    void loneThrowableIsCutAtLengthBound() {
+        StackTraceRenderer small = new StackTraceRenderer(new Scrubber(List.of()), 100, 8, 512);
+
+        String text = small.render(failure("order 42 not found", 40));
+
+        assertThat(text).hasSize(512).endsWith("\n... [truncated]");
+    }
+
+    /** A failure with frames built by hand, which print without the module prefix that the JVM adds for its own frames. */
+    private static IllegalStateException failure(String message, int frames) {
+        IllegalStateException failure = new IllegalStateException(message);
+        StackTraceElement[] stack = new StackTraceElement[frames];
+        for (int i = 0; i < frames; i++) {
+            stack[i] = new StackTraceElement("com.example.shop.Service" + (i % 4), "step" + i, "Service.java", 10 + i);
+        }
+        failure.setStackTrace(stack);
+        return failure;
+    }
+
+    private static String printed(Throwable failure) {
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+}
