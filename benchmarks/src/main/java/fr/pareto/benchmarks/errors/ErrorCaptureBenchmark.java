@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cost of reporting one new exception with a 50-frame stack, three ways, in one run:
+ * Cost of reporting one new exception with a 50-frame stack, four ways, in one run:
  *
  * <ul>
  *   <li>{@code trackerCapture}: {@link ErrorTracker#capture(Throwable)}, which deduplicates,
@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Every operation reports a new exception instance, so no library can skip it as a duplicate.
- * Run with {@code -prof gc} for bytes per operation.
+ * The {@code DistinctStacks} variants give each exception one of 4,096 stacks in turn, so that no
+ * cache of recent stacks helps; {@code trackerCaptureLoggerOff} leaves out the JSON line. Run with
+ * {@code -prof gc} for bytes per operation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -185,14 +187,50 @@ public class ErrorCaptureBenchmark {
         }
     }
 
+    /** Stacks that repeat only after more captures than any cache of recent stacks holds. */
+    @State(Scope.Benchmark)
+    public static class DistinctStacks {
+        final StackTraceElement[][] stacks = FiftyFrameException.distinctStacks(4096);
+        int next;
+
+        FiftyFrameException nextException() {
+            next = (next + 1) & (stacks.length - 1);
+            return new FiftyFrameException(MESSAGE, stacks[next]);
+        }
+    }
+
+    /** Turns the tracker's own logger off, leaving the cost of deduplication, fingerprint and grouping. */
+    @State(Scope.Benchmark)
+    public static class TrackerLoggerOff {
+        @Setup
+        public void setUp(ErrorCaptureBenchmark benchmark) {
+            ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(ErrorTracker.LOGGER_NAME).setLevel(Level.OFF);
+        }
+    }
+
     @Benchmark
     public void trackerCapture() {
         tracker.capture(new FiftyFrameException(MESSAGE));
     }
 
     @Benchmark
+    public void trackerCaptureDistinctStacks(DistinctStacks stacks) {
+        tracker.capture(stacks.nextException());
+    }
+
+    @Benchmark
+    public void trackerCaptureLoggerOff(TrackerLoggerOff off) {
+        tracker.capture(new FiftyFrameException(MESSAGE));
+    }
+
+    @Benchmark
     public void plainLogError() {
         plainLogger.error("order lookup failed", new FiftyFrameException(MESSAGE));
+    }
+
+    @Benchmark
+    public void plainLogErrorDistinctStacks(DistinctStacks stacks) {
+        plainLogger.error("order lookup failed", stacks.nextException());
     }
 
     @Benchmark

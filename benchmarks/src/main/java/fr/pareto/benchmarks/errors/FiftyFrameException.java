@@ -13,8 +13,28 @@ final class FiftyFrameException extends RuntimeException {
     private static final StackTraceElement[] FRAMES = frames();
 
     FiftyFrameException(String message) {
+        this(message, FRAMES);
+    }
+
+    FiftyFrameException(String message, StackTraceElement[] frames) {
         super(message);
-        setStackTrace(FRAMES);
+        setStackTrace(frames);
+    }
+
+    /**
+     * Returns {@code count} stacks that differ from the fixed one, and from each other, only in the
+     * line number of their top frame: the same failure seen from many call sites, which no cache of
+     * recent stacks can hold when {@code count} is large.
+     */
+    static StackTraceElement[][] distinctStacks(int count) {
+        StackTraceElement[][] stacks = new StackTraceElement[count][];
+        for (int i = 0; i < count; i++) {
+            StackTraceElement[] frames = FRAMES.clone();
+            StackTraceElement top = frames[0];
+            frames[0] = new StackTraceElement(top.getClassName(), top.getMethodName(), top.getFileName(), 1000 + i);
+            stacks[i] = frames;
+        }
+        return stacks;
     }
 
     @Override
