@@ -29,6 +29,7 @@ public final class JsonLineEncoder {
 
     private static final int FALLBACK_MESSAGE_CHARS = 1024;
     private static final int MAX_CUT_ATTEMPTS = 3;
+    private static final int LINE_BUFFER_BYTES = 8 * 1024;
     private static final byte[] EMPTY = new byte[0];
 
     private final Context context;
@@ -78,6 +79,9 @@ public final class JsonLineEncoder {
         encoder.setProviders(providers);
         encoder.setLineSeparator("UNIX");
         encoder.setFindAndRegisterJacksonModules(false);
+        // Each encoding thread keeps one buffer of this size. logstash-logback-encoder's default of
+        // 1 KiB makes a line with a stack trace (4 to 16 KiB) allocate and chain new chunks every time.
+        encoder.setMinBufferSize(LINE_BUFFER_BYTES);
         encoder.setJsonFactoryDecorator(new JsonFactoryDecorator() {
             @Override
             public JsonFactory decorate(JsonFactory factory) {
