@@ -11,8 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.pareto.logging.ParetoJsonEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.event.KeyValuePair;
 
@@ -88,6 +93,40 @@ class EscapedTextCacheTest {
 
             assertThat(line.length).isLessThanOrEqualTo(2048);
             assertThat((String) JSON.readValue(line, Map.class).get("detail")).contains("...[truncated ");
+        }
+    }
+
+    @Test
+    void racingThreadsNeverMixTexts() throws Exception {
+        ParetoJsonEncoder encoder = startedEncoder(ParetoJsonEncoder.DEFAULT_MAX_LINE_BYTES);
+        // Eight texts of one length share one slot, so threads keep overwriting each other's entries.
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            texts.add(("frame " + i + " token=secret" + i + "\n").repeat(80));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (int n = 0; n < 2_000; n++) {
+                        int which = (n * 3 + offset) % texts.size();
+                        byte[] line = encoder.encode(event(new String(texts.get(which).toCharArray())));
+                        String detail = (String) JSON.readValue(line, Map.class).get("detail");
+                        if (!detail.equals(texts.get(which).replace("secret" + which, SecretMasker.MASK))) {
+                            problems.add("text " + which + " came out as " + detail.substring(0, 40));
+                        }
+                    }
+                    return problems;
+                }));
+            }
+            for (Future<List<String>> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
