@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * Every operation reports a new exception instance, so no library can skip it as a duplicate.
  * The {@code DistinctStacks} variants give each exception one of 4,096 stacks in turn, so that no
- * cache of recent stacks helps; {@code trackerCaptureLoggerOff} leaves out the JSON line. Run with
+ * cache of recent stacks helps. {@code trackerCaptureLoggerOff} leaves out the JSON line. Run with
  * {@code -prof gc} for bytes per operation.
  */
 @State(Scope.Benchmark)
@@ -187,7 +187,7 @@ public class ErrorCaptureBenchmark {
         }
     }
 
-    /** Stacks that repeat only after more captures than any cache of recent stacks holds. */
+    /** Stacks that repeat only after more captures than any cache of recent stacks keeps. */
     @State(Scope.Benchmark)
     public static class DistinctStacks {
         final StackTraceElement[][] stacks = FiftyFrameException.distinctStacks(4096);

@@ -55,7 +55,7 @@ class StackTraceRendererTest {
         assertThat(text).hasSize(512).endsWith("\n... [truncated]");
     }
 
-    /** A failure with frames built by hand, which print without the module prefix that the JVM adds for its own frames. */
+    /** Creates a failure with frames built by hand, which print without the module prefix that the JVM adds to its own frames. */
     private static IllegalStateException failure(String message, int frames) {
         IllegalStateException failure = new IllegalStateException(message);
         StackTraceElement[] stack = new StackTraceElement[frames];

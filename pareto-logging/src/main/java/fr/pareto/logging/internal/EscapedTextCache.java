@@ -32,7 +32,7 @@ final class EscapedTextCache {
     /** Shortest text worth caching, in chars. */
     static final int MIN_CHARS = 1024;
 
-    /** Longest text cached, in chars: the default line limit is 16 KiB, and longer strings are cut anyway. */
+    /** Maximum length of a cached text, in chars: the default line limit is 16 KiB, and longer strings are cut anyway. */
     static final int MAX_CHARS = 16 * 1024;
 
     private static final int SLOT_BITS = 5;
@@ -64,8 +64,8 @@ final class EscapedTextCache {
 
     /**
      * Returns the entry of a text equal to {@code text}: complete when it was escaped before, or
-     * with null {@code cleaned} and {@code json} when the text was seen once. Returns null, and
-     * remembers that the text was seen, when the slot holds another text.
+     * with null {@code cleaned} and {@code json} when the text was seen once. Returns null when the
+     * slot has another text, and puts this one there as seen once.
      */
     Entry lookup(String text) {
         int slot = slot(text.length());

@@ -112,11 +112,11 @@ class EscapedTextCacheTest {
                 results.add(pool.submit(() -> {
                     List<String> problems = new ArrayList<>();
                     for (int n = 0; n < 2_000; n++) {
-                        int which = (n * 3 + offset) % texts.size();
-                        byte[] line = encoder.encode(event(new String(texts.get(which).toCharArray())));
+                        int textIndex = (n * 3 + offset) % texts.size();
+                        byte[] line = encoder.encode(event(new String(texts.get(textIndex).toCharArray())));
                         String detail = (String) JSON.readValue(line, Map.class).get("detail");
-                        if (!detail.equals(texts.get(which).replace("secret" + which, SecretMasker.MASK))) {
-                            problems.add("text " + which + " came out as " + detail.substring(0, 40));
+                        if (!detail.equals(texts.get(textIndex).replace("secret" + textIndex, SecretMasker.MASK))) {
+                            problems.add("text " + textIndex + " came out as " + detail.substring(0, 40));
                         }
                     }
                     return problems;
