@@ -58,11 +58,12 @@ final class FrameTextCache {
         if (entry != null && Arrays.equals(entry.frames(), frames)) {
             return entry;
         }
-        entry = new Entry(frames, render.apply(frames), null, null);
+        // A copy: Throwable.getStackTrace() returns a fresh array, but an override may hand out
+        // its own, and a later change to it would make the stored frames match anything.
+        entry = new Entry(frames.clone(), render.apply(frames), null, null);
         if (entries.size() >= capacity) {
             entries.clear();
         }
-        // getStackTrace() returns a fresh copy, so holding this array is safe.
         entries.put(key, entry);
         return entry;
     }

@@ -35,7 +35,7 @@ public final class StackTraceRenderer {
 
     /** Returns {@code ClassName: message} with the message scrubbed, or only the class name when there is no message. */
     public String summary(Throwable throwable) {
-        String message = throwable.getMessage();
+        String message = messageOf(throwable);
         String name = throwable.getClass().getName();
         return message == null ? name : name + ": " + truncate(scrubber.scrubText(message), maxLength / 4);
     }
@@ -49,7 +49,8 @@ public final class StackTraceRenderer {
     public String render(Throwable throwable, String summary) {
         if (throwable.getCause() == null && throwable.getSuppressed().length == 0) {
             // The common case, a throwable alone: its text is the header and one cached frame block.
-            String text = frameBlocks.joined(summary, throwable.getStackTrace(), this::frameBlock);
+            String header = summary == null ? summary(throwable) : summary;
+            String text = frameBlocks.joined(header, throwable.getStackTrace(), this::frameBlock);
             return text.length() <= maxLength ? text : text.substring(0, maxLength - TRUNCATED.length()) + TRUNCATED;
         }
         State state = new State(new StringBuilder(Math.min(maxLength, 4096)));
@@ -180,6 +181,18 @@ public final class StackTraceRenderer {
             }
         }
         out.append(')');
+    }
+
+    /**
+     * Returns the throwable's message, or a placeholder naming the exception that
+     * {@link Throwable#getMessage()} threw: an override that fails must not stop the capture.
+     */
+    public static String messageOf(Throwable throwable) {
+        try {
+            return throwable.getMessage();
+        } catch (RuntimeException e) {
+            return "(getMessage() failed: " + e.getClass().getName() + ")";
+        }
     }
 
     private static String truncate(String text, int maxLength) {

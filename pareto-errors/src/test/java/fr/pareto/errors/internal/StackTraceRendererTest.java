@@ -55,6 +55,30 @@ class StackTraceRendererTest {
         assertThat(text).hasSize(512).endsWith("\n... [truncated]");
     }
 
+    @Test
+    void nullSummaryIsWorkedOut() {
+        IllegalStateException failure = failure("order 42 not found", 3);
+
+        assertThat(renderer.render(failure, null)).isEqualTo(printed(failure));
+    }
+
+    @Test
+    void sharedFramesArrayChangeIsSeen() {
+        StackTraceElement[] frames = {new StackTraceElement("com.example.shop.Orders", "load", "Orders.java", 1)};
+        IllegalStateException failure = new IllegalStateException("order 42 not found") {
+            @Override
+            public StackTraceElement[] getStackTrace() {
+                return frames;
+            }
+        };
+        renderer.render(failure);
+
+        // Only the file name changes, which the cache's hash leaves out.
+        frames[0] = new StackTraceElement("com.example.shop.Orders", "load", "Moved.java", 1);
+
+        assertThat(renderer.render(failure)).contains("at com.example.shop.Orders.load(Moved.java:1)");
+    }
+
     /** Creates a failure with frames built by hand, which print without the module prefix that the JVM adds to its own frames. */
     private static IllegalStateException failure(String message, int frames) {
         IllegalStateException failure = new IllegalStateException(message);
