@@ -232,10 +232,24 @@ public final class ErrorTracker implements AutoCloseable {
             try {
                 LOG.atWarn().setMessage("Error tracker {}: failed to record a {} ({} internal failures so far)")
                         .addArgument(name).addArgument(captured.getClass().getName()).addArgument(total)
-                        .setCause(failure).log();
+                        .setCause(new ScrubbedFailure(renderer.summary(failure), failure.getStackTrace())).log();
             } catch (RuntimeException | LinkageError ignored) {
                 // The logging backend failed too; the failure is still counted in stats().
             }
+        }
+    }
+
+    /**
+     * Failure of the tracker as its own warning shows it: the same frames, and the original's
+     * type and message after scrubbing, because that message may contain a secret whose name
+     * only the tracker's settings list.
+     */
+    private static final class ScrubbedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ScrubbedFailure(String summary, StackTraceElement[] frames) {
+            super(summary, null, false, true);
+            setStackTrace(frames);
         }
     }
 

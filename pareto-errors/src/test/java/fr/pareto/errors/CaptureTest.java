@@ -98,13 +98,52 @@ class CaptureTest {
     void failureInsideTrackerIsCountedNotThrown() {
         RuntimeException hostile = new RuntimeException() {
             @Override
-            public String getMessage() {
-                throw new UnsupportedOperationException("message unavailable");
+            public StackTraceElement[] getStackTrace() {
+                throw new UnsupportedOperationException("stack unavailable");
             }
         };
 
         assertThatCode(() -> tracker.capture(hostile)).doesNotThrowAnyException();
         assertThat(tracker.stats().internalFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void failingGetMessageStillRecorded() {
+        IllegalStateException hostile = withFrames(new IllegalStateException() {
+            @Override
+            public String getMessage() {
+                throw new UnsupportedOperationException("message unavailable");
+            }
+        }, frame("com.acme.Orders", "load", 12));
+
+        assertThatCode(() -> tracker.capture(hostile)).doesNotThrowAnyException();
+
+        assertThat(tracker.stats().internalFailures()).isZero();
+        assertThat(tracker.groups()).hasSize(1);
+        assertThat(tracker.groups().get(0).lastSample().error())
+                .endsWith(": (getMessage() failed: java.lang.UnsupportedOperationException)");
+    }
+
+    @Test
+    void internalFailureWarningIsScrubbed() {
+        try (ErrorTracker scrubbing = ErrorTracker.builder().name("capture-scrub").secretNames("ssn")
+                .flushOnExit(false).build()) {
+            RuntimeException hostile = new RuntimeException() {
+                @Override
+                public StackTraceElement[] getStackTrace() {
+                    throw new IllegalStateException("lookup of ssn=123-45-6789 failed");
+                }
+            };
+
+            scrubbing.capture(hostile);
+
+            ILoggingEvent warning = logs.events().stream().filter(e -> e.getLevel() == Level.WARN)
+                    .findFirst().orElseThrow();
+            assertThat(warning.getThrowableProxy().getMessage())
+                    .contains("java.lang.IllegalStateException: lookup of ssn=")
+                    .doesNotContain("123-45-6789");
+            assertThat(warning.getThrowableProxy().getStackTraceElementProxyArray()).isNotEmpty();
+        }
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class Fingerprinter {
             String type = normalizer.className(current.getClass().getName());
             sink.add(type == null ? "<generated>" : type);
             if (includeMessage) {
-                sink.add(maskDigits(String.valueOf(current.getMessage())));
+                sink.add(maskDigits(String.valueOf(StackTraceRenderer.messageOf(current))));
             }
             addFrames(current.getStackTrace(), sink);
             current = current.getCause();

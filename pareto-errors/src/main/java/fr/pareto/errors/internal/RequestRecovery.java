@@ -104,10 +104,11 @@ public final class RequestRecovery {
             if (type.endsWith(".EofException") || type.endsWith(".ClientAbortException")) {
                 return true;
             }
-            if (current instanceof IOException && current.getMessage() != null) {
-                String message = current.getMessage().toLowerCase(Locale.ROOT);
-                if (message.contains("broken pipe") || message.contains("connection reset")
-                        || message.contains("connection abort")) {
+            String message = current instanceof IOException ? StackTraceRenderer.messageOf(current) : null;
+            if (message != null) {
+                String lower = message.toLowerCase(Locale.ROOT);
+                if (lower.contains("broken pipe") || lower.contains("connection reset")
+                        || lower.contains("connection abort")) {
                     return true;
                 }
             }
