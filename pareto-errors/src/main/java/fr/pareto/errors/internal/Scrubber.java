@@ -343,7 +343,8 @@ public final class Scrubber {
         return c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || Character.isWhitespace(c);
     }
 
-    private static String truncate(String value, int maxLength) {
+    /** Returns the value cut to {@code maxLength} chars and marked with {@code ...}, or the value itself when it fits. */
+    static String truncate(String value, int maxLength) {
         if (value.length() <= maxLength) {
             return value;
         }

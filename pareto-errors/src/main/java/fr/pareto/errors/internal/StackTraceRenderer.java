@@ -37,7 +37,7 @@ public final class StackTraceRenderer {
     public String summary(Throwable throwable) {
         String message = messageOf(throwable);
         String name = throwable.getClass().getName();
-        return message == null ? name : name + ": " + truncate(scrubber.scrubText(message), maxLength / 4);
+        return message == null ? name : name + ": " + Scrubber.truncate(scrubber.scrubText(message), maxLength / 4);
     }
 
     /** Returns the bounded stack trace of a throwable. */
@@ -51,13 +51,13 @@ public final class StackTraceRenderer {
             // The common case, a throwable alone: its text is the header and one cached frame block.
             String header = summary == null ? summary(throwable) : summary;
             String text = frameBlocks.joined(header, throwable.getStackTrace(), this::frameBlock);
-            return text.length() <= maxLength ? text : text.substring(0, maxLength - TRUNCATED.length()) + TRUNCATED;
+            return text.length() <= maxLength ? text : text.substring(0, cutAt(text)) + TRUNCATED;
         }
         State state = new State(new StringBuilder(Math.min(maxLength, 4096)));
         write(state, throwable, summary, null, "", "", 0);
         StringBuilder out = state.out;
         if (out.length() > maxLength) {
-            out.setLength(maxLength - TRUNCATED.length());
+            out.setLength(cutAt(out));
             out.append(TRUNCATED);
         }
         return out.toString();
@@ -195,7 +195,9 @@ public final class StackTraceRenderer {
         }
     }
 
-    private static String truncate(String text, int maxLength) {
-        return text.length() <= maxLength ? text : text.substring(0, maxLength) + "...";
+    /** Returns where to cut a text longer than the bound so that the marker fits, never inside a surrogate pair. */
+    private int cutAt(CharSequence text) {
+        int end = maxLength - TRUNCATED.length();
+        return Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
     }
 }

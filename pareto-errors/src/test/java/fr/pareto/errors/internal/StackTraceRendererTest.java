@@ -79,6 +79,43 @@ class StackTraceRendererTest {
         assertThat(renderer.render(failure)).contains("at com.example.shop.Orders.load(Moved.java:1)");
     }
 
+    @Test
+    void cutsNeverSplitSurrogatePairs() {
+        StackTraceRenderer small = new StackTraceRenderer(new Scrubber(List.of()), 100, 8, 512);
+        String emoji = "\uD83D\uDE00";
+        // Each shift moves the emoji by one char, so one of the two puts a pair across each cut.
+        for (int messageShift = 0; messageShift < 2; messageShift++) {
+            for (int methodShift = 0; methodShift < 2; methodShift++) {
+                IllegalStateException failure = new IllegalStateException("x".repeat(messageShift) + emoji.repeat(300));
+                StackTraceElement[] stack = new StackTraceElement[4];
+                for (int i = 0; i < stack.length; i++) {
+                    stack[i] = new StackTraceElement("com.example.shop.Service", "x".repeat(methodShift) + emoji.repeat(200),
+                            "Service.java", i);
+                }
+                failure.setStackTrace(stack);
+
+                String text = small.render(failure);
+
+                assertThat(text).hasSizeLessThanOrEqualTo(512).endsWith("[truncated]");
+                assertThat(loneSurrogateIn(text)).as("shifts %d and %d", messageShift, methodShift).isEqualTo(-1);
+            }
+        }
+    }
+
+    /** Returns the index of the first unpaired surrogate, or -1. */
+    private static int loneSurrogateIn(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
+                return i;
+            }
+            if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Creates a failure with frames built by hand, which print without the module prefix that the JVM adds to its own frames. */
     private static IllegalStateException failure(String message, int frames) {
         IllegalStateException failure = new IllegalStateException(message);
