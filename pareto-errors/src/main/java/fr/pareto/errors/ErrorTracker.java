@@ -240,9 +240,9 @@ public final class ErrorTracker implements AutoCloseable {
     }
 
     /**
-     * Failure of the tracker as its own warning shows it: the same frames, and the original's
-     * type and message after scrubbing, because that message may contain a secret whose name
-     * only the tracker's settings list.
+     * Copy of a tracker failure for the tracker's own warning: the same frames, with the type
+     * and message scrubbed, because the message may contain a secret named only in the
+     * tracker's settings.
      */
     private static final class ScrubbedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;

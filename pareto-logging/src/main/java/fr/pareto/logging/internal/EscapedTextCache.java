@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Remembers the cleaned and JSON-escaped form of recent long strings, so that a text written
@@ -46,7 +45,6 @@ final class EscapedTextCache {
 
     private final JsonFactory factory;
     private final Entry[] slots = new Entry[1 << SLOT_BITS];
-    private final LongAdder hits = new LongAdder();
 
     /**
      * Creates a cache that escapes with {@code factory}, which must be configured as the
@@ -71,9 +69,6 @@ final class EscapedTextCache {
         int slot = slot(text.length());
         Entry entry = slots[slot];
         if (entry != null && (entry.text == text || entry.text.equals(text))) {
-            if (entry.json != null) {
-                hits.increment();
-            }
             return entry;
         }
         slots[slot] = new Entry(text, null, null);
@@ -95,11 +90,6 @@ final class EscapedTextCache {
         Entry entry = new Entry(text, cleaned, Arrays.copyOfRange(quoted, 1, quoted.length - 1));
         slots[slot(text.length())] = entry;
         return entry;
-    }
-
-    /** Returns how many lookups found an escaped text; for tests. */
-    long hits() {
-        return hits.sum();
     }
 
     private static int slot(int length) {

@@ -42,7 +42,6 @@ class EscapedTextCacheTest {
         EscapedTextCache.Entry hit = cache.lookup(new String(text.toCharArray()));
 
         assertThat(hit.json()).isEqualTo(text.getBytes(StandardCharsets.US_ASCII));
-        assertThat(cache.hits()).isEqualTo(1);
     }
 
     @Test
@@ -55,7 +54,6 @@ class EscapedTextCacheTest {
 
         assertThat(cache.lookup(second)).isNull();
         assertThat(cache.lookup(first)).isNull();
-        assertThat(cache.hits()).isZero();
     }
 
     @Test
